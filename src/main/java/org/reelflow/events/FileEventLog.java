@@ -1,0 +1,82 @@
+package org.reelflow.events;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+/**
+ * Keeps each job's events as JSON lines in {@code events.jsonl} beside its meta.json. One line per event,
+ * appended and forced to disk, so a crash loses at most the line being written — and a torn last line is
+ * skipped on read.
+ */
+public final class FileEventLog implements EventLog {
+
+    private static final Logger LOG = Logger.getLogger(FileEventLog.class.getName());
+    public static final String FILE_NAME = "events.jsonl";
+
+    private final Function<String, Path> jobDir;
+
+    /** @param jobDir where a job's files live (the job store decides) */
+    public FileEventLog(Function<String, Path> jobDir) {
+        this.jobDir = jobDir;
+    }
+
+    @Override
+    public void append(String jobId, JobEvent event) throws IOException {
+        String line = Json.createObjectBuilder()
+                .add("id", event.id())
+                .add("event", event.name())
+                .add("data", event.data())
+                .build()
+                .toString() + "\n";
+        Path file = jobDir.apply(jobId).resolve(FILE_NAME);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                                               StandardOpenOption.APPEND)) {
+            ch.write(java.nio.ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+            ch.force(false);
+        }
+    }
+
+    @Override
+    public List<JobEvent> read(String jobId) throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(jobDir.apply(jobId).resolve(FILE_NAME), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        List<JobEvent> events = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try (JsonReader r = Json.createReader(new StringReader(line))) {
+                JsonObject o = r.readObject();
+                events.add(JobEvent.of(o.getJsonNumber("id").longValue(), o.getString("event"), o.getJsonObject("data")));
+            } catch (JsonException | ClassCastException | NullPointerException e) {
+                LOG.log(Level.WARNING, "Skipping a damaged line in the event log of job " + jobId + ": " + e.getMessage());
+            }
+        }
+        return events;
+    }
+
+    @Override
+    public void delete(String jobId) throws IOException {
+        Files.deleteIfExists(jobDir.apply(jobId).resolve(FILE_NAME));
+    }
+}

@@ -1,0 +1,121 @@
+package org.reelflow.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.json.Json;
+
+import org.reelflow.events.JobEvent;
+import org.reelflow.jobs.Job;
+import org.reelflow.jobs.JobExecutor;
+import org.reelflow.jobs.JobService;
+import org.reelflow.jobs.StageName;
+
+/**
+ * Runs one job as one structured scope: the pipeline is the scope's task, so a cancel interrupts it and every
+ * child scope a stage opened, and the scope's close waits for all of them — no thread outlives the job. It then
+ * sends the job's single terminal event.
+ */
+public final class JobRunner implements JobExecutor {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+    private static final DateTimeFormatter RUN_DIR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT);
+
+    private final Pipeline pipeline;
+    private final Function<String, Path> jobDir;
+    private final Clock clock;
+
+    public JobRunner(Pipeline pipeline, Function<String, Path> jobDir, Clock clock) {
+        this.pipeline = pipeline;
+        this.jobDir = jobDir;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(Job job) {
+        Scope scope = new Scope("job-" + job.id());
+        job.onCancel(scope::cancel);
+        Throwable failure = null;
+        try (scope) {
+            if (job.cancelRequested()) {
+                scope.cancel();          // cancelled between leaving the queue and starting
+            }
+            startRun(job);
+            StageContext ctx = new StageContext(job, job.request(), runDir(job), new Production());
+            scope.fork(() -> {
+                pipeline.run(ctx);
+                return null;
+            });
+            scope.join();
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            job.onCancel(null);
+        }
+        finish(job, failure);
+    }
+
+    private static void startRun(Job job) {
+        if (!job.cancelRequested()) {
+            job.markRunning();
+        }
+    }
+
+    private Path runDir(Job job) throws IOException {
+        // One clock for the whole name (the reference mixes a UTC date with a local time).
+        String name = RUN_DIR_TIME.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)) + "-" + slug(job.request().topic());
+        Path dir = jobDir.apply(job.id()).resolve(name);
+        Files.createDirectories(dir.resolve("assets"));
+        job.putResult("runDir", Json.createValue(name));
+        return dir;
+    }
+
+    /** Topic lowercased, runs of other characters as one dash, at most 50 characters. */
+    static String slug(String topic) {
+        String s = topic.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (s.length() > 50) {
+            s = s.substring(0, 50).replaceAll("-+$", "");
+        }
+        return s.isEmpty() ? "job" : s;
+    }
+
+    /** Exactly one terminal event per job, decided under the job's lock so a late cancel cannot race it. */
+    private void finish(Job job, Throwable failure) {
+        synchronized (job) {
+            if (job.status().finished()) {
+                return;
+            }
+            if (job.cancelRequested()) {
+                job.read(r -> java.util.Arrays.stream(StageName.values())
+                        .filter(s -> "running".equals(r.stage(s).status())).toList())
+                   .forEach(s -> job.emit(s.eventName(), Json.createObjectBuilder().add("stage", s.key())
+                           .add("type", "error").add("error", "Cancelled by user").build()));
+                job.emit(JobEvent.FAILED, JobService.CANCELLED);
+            } else if (failure == null) {
+                job.emit(JobEvent.COMPLETED, Json.createObjectBuilder().build());
+            } else if (isShutdown(failure)) {
+                // The server is stopping: leave the job as it is; start-up marks it "interrupted by restart".
+                LOG.info("Job " + job.id() + " stopped by server shutdown");
+            } else {
+                if (!(failure instanceof StageFailedException)) {
+                    LOG.log(Level.WARNING, "Job " + job.id() + " failed outside a stage", failure);
+                }
+                job.emit(JobEvent.FAILED, Json.createObjectBuilder().add("error", Pipeline.messageOf(failure)).build());
+            }
+        }
+    }
+
+    private static boolean isShutdown(Throwable failure) {
+        return failure instanceof InterruptedException || failure instanceof CancellationException;
+    }
+}

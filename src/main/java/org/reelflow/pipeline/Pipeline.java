@@ -1,0 +1,84 @@
+package org.reelflow.pipeline;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.reelflow.jobs.StageName;
+
+/**
+ * Runs the six stages in order and turns their outcomes into the stream's stage events: {@code start},
+ * {@code complete{detail,durationSec}} or {@code skipped{reason}}, follow-ups, and {@code error{error}} when a
+ * stage fails (OpenReels never sends that one).
+ */
+public final class Pipeline {
+
+    private final List<Stage> stages;
+
+    public Pipeline(List<Stage> stages) {
+        List<StageName> order = stages.stream().map(Stage::name).toList();
+        if (!order.equals(List.of(StageName.values()))) {
+            throw new IllegalArgumentException("the pipeline needs the six stages in order, got " + order);
+        }
+        this.stages = List.copyOf(stages);
+    }
+
+    /**
+     * @throws InterruptedException  the job was cancelled
+     * @throws StageFailedException  a stage failed; its error event has been sent
+     */
+    public void run(StageContext ctx) throws InterruptedException, StageFailedException {
+        for (Stage stage : stages) {
+            ctx.checkCancelled();
+            StageName name = stage.name();
+            Optional<String> skip = stage.skipReason(ctx);
+            if (skip.isPresent()) {
+                ctx.emit(name, "skipped", Json.createObjectBuilder().add("reason", skip.get()).build());
+                continue;
+            }
+            ctx.emit(name, "start");
+            long t0 = System.nanoTime();
+            StageResult result;
+            try {
+                result = stage.run(ctx);
+            } catch (InterruptedException | CancellationException e) {
+                throw interrupted(e);
+            } catch (Exception e) {
+                if (ctx.job().cancelRequested()) {
+                    throw interrupted(e);   // an I/O error caused by the cancel's interrupt is the cancel
+                }
+                String message = messageOf(e);
+                ctx.emit(name, "error", Json.createObjectBuilder().add("error", message).build());
+                throw new StageFailedException(name, message, e);
+            }
+            double seconds = Math.round((System.nanoTime() - t0) / 1_000_000.0) / 1000.0;
+            if (result.isSkipped()) {
+                ctx.emit(name, "skipped", Json.createObjectBuilder().add("reason", result.text()).build());
+            } else {
+                ctx.emit(name, "complete", Json.createObjectBuilder().add("detail", result.text())
+                        .add("durationSec", seconds).build());
+            }
+            for (StageResult.FollowUp f : result.followUps()) {
+                ctx.emit(name, f.type(), f.fields());
+            }
+        }
+    }
+
+    private static InterruptedException interrupted(Exception cause) {
+        InterruptedException ie = new InterruptedException("cancelled");
+        ie.initCause(cause);
+        return ie;
+    }
+
+    /** The message a person reads in job:failed: the root cause's own words, not a chain of class names. */
+    static String messageOf(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,54 @@
+package org.reelflow.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.json.JsonObject;
+
+/**
+ * How a stage ended: complete with a detail, or skipped with a reason (after it started, e.g. research whose
+ * search failed), plus progress events that OpenReels sends right after {@code complete} ({@code results},
+ * {@code score}, {@code review}).
+ */
+public final class StageResult {
+
+    /** A progress event to emit after the stage's end: {@code {stage, type, ...fields}}. */
+    public record FollowUp(String type, JsonObject fields) {
+    }
+
+    private final boolean skipped;
+    private final String text;
+    private final List<FollowUp> followUps = new ArrayList<>();
+
+    private StageResult(boolean skipped, String text) {
+        this.skipped = skipped;
+        this.text = text;
+    }
+
+    public static StageResult complete(String detail) {
+        return new StageResult(false, detail);
+    }
+
+    public static StageResult skipped(String reason) {
+        return new StageResult(true, reason);
+    }
+
+    /** Adds an event to send after the stage's {@code complete} (or {@code skipped}). */
+    public StageResult then(String type, JsonObject fields) {
+        followUps.add(new FollowUp(type, fields));
+        return this;
+    }
+
+    public boolean isSkipped() {
+        return skipped;
+    }
+
+    /** The detail of a completed stage, or the reason of a skipped one. */
+    public String text() {
+        return text;
+    }
+
+    public List<FollowUp> followUps() {
+        return List.copyOf(followUps);
+    }
+}
