@@ -171,7 +171,8 @@ final class PlanReviser {
             if (!type.equals(s.visualType()) || badStock || badCard) {
                 String headline = i == scenes.size() - 1 ? Phrasebook.CTA_HEADLINE
                         : LineBuilder.titleCase(LineBuilder.shortSubject(topic));
-                scenes.set(i, s.withVisual(type, OfflineDirector.visualPrompt(type, i, headline, LineBuilder.imageSubject(topic), archetype)));
+                String prompt = OfflineDirector.visualPrompt(type, i, headline, LineBuilder.imageSubject(topic), archetype);
+                scenes.set(i, s.withVisual(type, prompt));
             }
         }
         if (scenes.stream().map(Scene::motion).distinct().count() < 2) {
