@@ -1,2 +1,29 @@
 package org.reelflow;
-public final class Main { public static void main(String[] a) {} }
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.logging.common.LogConfig;
+
+import org.reelflow.app.Reelflow;
+import org.reelflow.app.StandardStages;
+
+/** {@code java -jar reelflow.jar}: starts the server with config/application.yaml, environment overrides on top. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LogConfig.configureRuntime();
+        Reelflow app = Reelflow.create(config(), StandardStages::create, System::getenv).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "reelflow-shutdown"));
+    }
+
+    /** System properties, then environment variables, then ./config/application.yaml, then the embedded copy. */
+    static Config config() {
+        return Config.builder()
+                .sources(ConfigSources.file("config/application.yaml").optional(),
+                         ConfigSources.classpath("application.yaml").optional())
+                .build();
+    }
+}

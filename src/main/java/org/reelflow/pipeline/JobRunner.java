@@ -106,6 +106,7 @@ public final class JobRunner implements JobExecutor {
             } else if (isShutdown(failure)) {
                 // The server is stopping: leave the job as it is; start-up marks it "interrupted by restart".
                 LOG.info("Job " + job.id() + " stopped by server shutdown");
+                Thread.currentThread().interrupt();     // keep the worker's stop signal
             } else {
                 if (!(failure instanceof StageFailedException)) {
                     LOG.log(Level.WARNING, "Job " + job.id() + " failed outside a stage", failure);

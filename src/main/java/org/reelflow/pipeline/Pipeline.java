@@ -16,9 +16,21 @@ import org.reelflow.jobs.StageName;
  */
 public final class Pipeline {
 
+    /** Work done before the first stage: choosing providers, checking keys. A failure there fails the job with no stage event. */
+    @FunctionalInterface
+    public interface Preparation {
+        void prepare(StageContext ctx) throws Exception;
+    }
+
+    private final Preparation preparation;
     private final List<Stage> stages;
 
     public Pipeline(List<Stage> stages) {
+        this(ctx -> { }, stages);
+    }
+
+    public Pipeline(Preparation preparation, List<Stage> stages) {
+        this.preparation = preparation;
         List<StageName> order = stages.stream().map(Stage::name).toList();
         if (!order.equals(List.of(StageName.values()))) {
             throw new IllegalArgumentException("the pipeline needs the six stages in order, got " + order);
@@ -31,6 +43,13 @@ public final class Pipeline {
      * @throws StageFailedException  a stage failed; its error event has been sent
      */
     public void run(StageContext ctx) throws InterruptedException, StageFailedException {
+        try {
+            preparation.prepare(ctx);
+        } catch (InterruptedException | CancellationException e) {
+            throw interrupted(e);
+        } catch (Exception e) {
+            throw new StageFailedException(null, messageOf(e), e);
+        }
         for (Stage stage : stages) {
             ctx.checkCancelled();
             StageName name = stage.name();

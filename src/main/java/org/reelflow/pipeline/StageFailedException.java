@@ -2,7 +2,7 @@ package org.reelflow.pipeline;
 
 import org.reelflow.jobs.StageName;
 
-/** A stage failed and so did the job; the message is what {@code job:failed} says. */
+/** A stage (or, with a null stage, the preparation) failed and so did the job; the message is what {@code job:failed} says. */
 public final class StageFailedException extends Exception {
 
     private final StageName stage;

@@ -1,0 +1,155 @@
+package org.reelflow.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+import io.helidon.config.Config;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+
+import org.reelflow.api.ArtifactsApi;
+import org.reelflow.api.CatalogApi;
+import org.reelflow.api.ErrorHandlers;
+import org.reelflow.api.EventsApi;
+import org.reelflow.api.HealthApi;
+import org.reelflow.api.JobRequestParser;
+import org.reelflow.api.JobsApi;
+import org.reelflow.catalog.Archetypes;
+import org.reelflow.catalog.Platforms;
+import org.reelflow.events.FileEventLog;
+import org.reelflow.events.ListenerRegistry;
+import org.reelflow.jobs.FifoJobQueue;
+import org.reelflow.jobs.FileJobStore;
+import org.reelflow.jobs.JobService;
+import org.reelflow.jobs.JobWorkers;
+import org.reelflow.pipeline.JobRunner;
+import org.reelflow.pipeline.Pipeline;
+import org.reelflow.providers.ApiKeys;
+import org.reelflow.providers.ProviderCatalog;
+
+import jakarta.json.Json;
+
+/**
+ * The composition root: configuration in, a running server out. {@code Main} uses it, tests use it with their
+ * own stages, and a JDK 21 application can embed it the same way.
+ */
+public final class Reelflow {
+
+    private static final Logger LOG = Logger.getLogger(Reelflow.class.getName());
+
+    private final Config config;
+    private final Settings settings;
+    private final ListenerRegistry registry;
+    private final JobService jobs;
+    private final JobRunner runner;
+    private final HttpRouting.Builder routing;
+    private final HealthApi health;
+    private JobWorkers workers;
+    private WebServer server;
+
+    private Reelflow(Config config, Function<Catalog, Pipeline> pipeline, Function<String, String> env) {
+        this.config = config;
+        this.settings = Settings.from(config);
+        Archetypes archetypes = Archetypes.load();
+        Platforms platforms = Platforms.load();
+        ApiKeys keys = new ApiKeys(env);
+        Catalog catalog = new Catalog(archetypes, platforms, keys);
+        try {
+            FileJobStore store = new FileJobStore(settings.jobsDir());
+            FileEventLog log = new FileEventLog(store::jobDir);
+            this.registry = new ListenerRegistry(settings.queueCapacity());
+            this.jobs = new JobService(store, log, registry, new FifoJobQueue(), Clock.systemUTC(),
+                                       settings.maxJobs(), settings.cancelWait());
+            this.runner = new JobRunner(pipeline.apply(catalog), store::jobDir, Clock.systemUTC());
+            this.health = new HealthApi(jobs, store.root(), keys);
+            this.routing = HttpRouting.builder();
+            ErrorHandlers.register(routing);
+            routing.register("/api/v1",
+                             new JobsApi(jobs, new JobRequestParser(archetypes, platforms), settings.maxBodyBytes()),
+                             new EventsApi(jobs, registry, settings.heartbeat(), settings.retry()),
+                             new ArtifactsApi(jobs, store::jobDir),
+                             new CatalogApi(archetypes, platforms, new ProviderCatalog(Set.of("llm:offline", "music:bundled"))),
+                             health);
+            routing.any("/api/*", (req, res) -> res.status(Status.NOT_FOUND_404)
+                    .send(Json.createObjectBuilder().add("error", "Not found").build()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the jobs folder " + settings.jobsDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What the stage factory may use: the catalogues and the server's keys. */
+    public record Catalog(Archetypes archetypes, Platforms platforms, ApiKeys keys) {
+    }
+
+    /**
+     * @param config the root configuration ({@code server}, {@code jobs}, {@code sse}, {@code api} nodes)
+     * @param pipeline builds the pipeline; {@link StandardStages#create} in production
+     * @param env    environment lookup for API keys
+     */
+    public static Reelflow create(Config config, Function<Catalog, Pipeline> pipeline, Function<String, String> env) {
+        return new Reelflow(config, pipeline, env);
+    }
+
+    /** Recovers stored jobs, starts the workers and the web server. */
+    public Reelflow start() throws IOException {
+        jobs.recover();
+        workers = new JobWorkers(jobs, runner, settings.concurrency());
+        server = WebServer.builder()
+                .config(config.get("server"))
+                .shutdownHook(false)          // stop() ends SSE streams cleanly first (helidon-notes §6)
+                .addFeature(ObserveFeature.builder()
+                                    .addObserver(HealthObserver.builder().details(true).addChecks(health.checks()
+                                            .toArray(io.helidon.health.HealthCheck[]::new)).build())
+                                    .build())
+                .routing(routing)
+                .build()
+                .start();
+        LOG.info("Reelflow listening on http://localhost:" + server.port() + " (jobs in " + settings.jobsDir().toAbsolutePath() + ")");
+        return this;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public JobService jobs() {
+        return jobs;
+    }
+
+    public ListenerRegistry registry() {
+        return registry;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Stops cleanly: every open stream is ended with its last chunk (clients see a normal end, not a cut), then
+     * the server and the workers stop. Running jobs stay "running" on disk and are marked interrupted at start-up.
+     */
+    public void stop() {
+        registry.closeAll();
+        try {
+            if (!registry.awaitEmpty(Duration.ofSeconds(2))) {
+                LOG.warning(registry.size() + " event streams were still open at shutdown");
+            }
+            if (server != null) {
+                server.stop();
+            }
+            if (workers != null) {
+                workers.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.reelflow.providers;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * The provider choices a client can offer ({@code GET /api/v1/providers}): OpenReels' keys and labels, plus this
+ * server's own zero-key providers. Each entry says whether this server can run it right now.
+ */
+public final class ProviderCatalog {
+
+    /** One selectable provider. */
+    public record Entry(String key, String label) {
+    }
+
+    private static final Map<String, List<Entry>> KINDS = new LinkedHashMap<>();
+
+    static {
+        KINDS.put("llm", List.of(new Entry("offline", "Offline writer (demo, no key)"),
+                                 new Entry("anthropic", "Anthropic (Claude)"), new Entry("openai", "OpenAI (GPT)"),
+                                 new Entry("gemini", "Google Gemini"), new Entry("openrouter", "OpenRouter"),
+                                 new Entry("openai-compatible", "Custom (OpenAI-compatible)")));
+        KINDS.put("search", List.of(new Entry("native", "Native (provider built-in)"), new Entry("tavily", "Tavily"),
+                                    new Entry("none", "None (parametric knowledge)")));
+        KINDS.put("tts", List.of(new Entry("local", "Local voice (Festival, offline)"),
+                                 new Entry("elevenlabs", "ElevenLabs"), new Entry("inworld", "Inworld"),
+                                 new Entry("gemini-tts", "Gemini TTS"), new Entry("openai-tts", "OpenAI TTS")));
+        KINDS.put("image", List.of(new Entry("local", "Procedural cards (offline)"), new Entry("gemini", "Google Gemini"),
+                                   new Entry("openai", "OpenAI (GPT Image)")));
+        KINDS.put("video", List.of(new Entry("gemini", "Google Veo"), new Entry("fal", "fal.ai (Kling, Wan, etc.)")));
+        KINDS.put("music", List.of(new Entry("bundled", "Bundled library"), new Entry("lyria", "Lyria 3 Pro")));
+    }
+
+    private final Set<String> available;
+
+    /** @param available "kind:key" of every provider this server can run now, e.g. {@code llm:offline} */
+    public ProviderCatalog(Set<String> available) {
+        this.available = Set.copyOf(available);
+    }
+
+    public boolean isAvailable(String kind, String key) {
+        return available.contains(kind + ":" + key);
+    }
+
+    public boolean isKnown(String kind, String key) {
+        return KINDS.getOrDefault(kind, List.of()).stream().anyMatch(e -> e.key().equals(key));
+    }
+
+    public JsonObject toJson() {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        KINDS.forEach((kind, entries) -> {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            entries.forEach(e -> list.add(Json.createObjectBuilder().add("key", e.key()).add("label", e.label())
+                                                  .add("available", isAvailable(kind, e.key()))));
+            b.add(kind, list);
+        });
+        return b.build();
+    }
+}
