@@ -94,8 +94,11 @@ public final class FestivalVoice implements VoiceEngine {
                 start = end = Double.NaN;
             } else if (f[0].equals("W") && f.length == 3 && name != null) {
                 double s = Double.parseDouble(f[1]);
-                start = Double.isNaN(start) ? s : start;
-                end = Double.parseDouble(f[2]);
+                double e = Double.parseDouble(f[2]);
+                if (e > s) {   // "NASA's" → NASA + a silent "'s" Word reported at 0–0: only sounding words count
+                    start = Double.isNaN(start) ? s : start;
+                    end = e;
+                }
             }
         }
         if (spans.size() != expected.size()) {
