@@ -1,0 +1,185 @@
+package org.reelflow.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.json.Json;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.reelflow.jobs.StageName;
+import org.reelflow.pipeline.StageResult;
+import org.reelflow.support.FakeStages;
+import org.reelflow.support.SseClient;
+import org.reelflow.support.SseClient.Event;
+import org.reelflow.support.TestServer;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+import static org.reelflow.api.EventStreamTest.WAIT;
+
+/** Cuts, reconnects, dead and stalled clients, and shutdown: nothing lost, nothing doubled, nobody slowed. */
+class StreamResilienceTest {
+
+    @TempDir
+    Path dir;
+
+    /** A visuals stage that emits {@code n} events with a little jitter, like a real stage's progress. */
+    private static FakeStages chatty(int n, long seed) {
+        Random jitter = new Random(seed);
+        return FakeStages.create().with(StageName.VISUALS, ctx -> {
+            for (int i = 0; i < n; i++) {
+                ctx.emit(StageName.VISUALS, "asset", Json.createObjectBuilder().add("sceneIndex", i)
+                        .add("visualType", "text_card").add("path", "assets/scene-" + i + "-card.png").build());
+                if (jitter.nextInt(4) == 0) {
+                    Thread.sleep(jitter.nextInt(3));
+                }
+            }
+            return StageResult.complete(n + "/" + n + " assets");
+        });
+    }
+
+    @Test
+    void reconnectingWithLastEventIdLosesAndRepeatsNothingAtRandomCutPoints() throws Exception {
+        Random random = new Random(20261129);
+        try (TestServer server = TestServer.start(dir, c -> chatty(40, random.nextLong()).pipeline())) {
+            for (int round = 0; round < 25; round++) {
+                String id = server.submit("{\"topic\":\"round " + round + "\"}");
+                List<Long> seen = new ArrayList<>();
+                String lastId = null;
+                long snapshotId = -1;
+                boolean ended = false;
+                int connections = 0;
+                while (!ended) {
+                    connections++;
+                    assertThat("round " + round + " needs too many connections", connections < 20, is(true));
+                    Map<String, String> headers = lastId == null ? Map.of() : Map.of("Last-Event-ID", lastId);
+                    try (SseClient sse = server.events(id, headers)) {
+                        int cutAfter = random.nextInt(15) + 1;      // events to read before the network "drops"
+                        for (int i = 0; i < cutAfter; i++) {
+                            Event e = sse.next(WAIT);
+                            assertThat("stream stalled in round " + round, e == null, is(false));
+                            if (e.isEof()) {
+                                ended = true;
+                                break;
+                            }
+                            if (e.name().equals("job:snapshot")) {
+                                assertThat("a resume never gets a snapshot", lastId, is((String) null));
+                                snapshotId = Long.parseLong(e.id());
+                            } else {
+                                seen.add(Long.parseLong(e.id()));
+                            }
+                            lastId = e.id();
+                            if (e.name().startsWith("job:") && !e.name().equals("job:snapshot")) {
+                                ended = true;
+                                break;
+                            }
+                        }
+                        if (!ended) {
+                            sse.abort();
+                        }
+                    }
+                }
+                // Every event after the first snapshot, exactly once and in order, up to the terminal one.
+                List<Long> expected = new ArrayList<>();
+                long last = server.app().jobs().find(id).orElseThrow().lastEventId();
+                for (long i = snapshotId + 1; i <= last; i++) {
+                    expected.add(i);
+                }
+                assertThat("round " + round + " (" + connections + " connections)", seen, equalTo(expected));
+            }
+        }
+    }
+
+    @Test
+    void aVanishedClientIsRemovedFromTheRegistryWithinTwoHeartbeats() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
+        FakeStages fakes = FakeStages.create().with(StageName.RESEARCH, FakeStages.blockUntil(gate, entered));
+        try (TestServer server = TestServer.start(dir, c -> fakes.pipeline(), Map.of("sse.heartbeat", "PT0.2S"), Map.of())) {
+            String id = server.submit("{\"topic\":\"quiet job\"}");
+            entered.await();
+            SseClient gone = server.events(id);
+            SseClient stays = server.events(id);
+            assertThat(gone.next(WAIT).name(), is("job:snapshot"));
+            assertThat(stays.next(WAIT).name(), is("job:snapshot"));
+            assertThat(server.app().registry().size(id), is(2));
+            gone.close();                                     // FIN, nothing written by the job meanwhile
+            long t0 = System.nanoTime();
+            while (server.app().registry().size(id) > 1 && System.nanoTime() - t0 < 5_000_000_000L) {
+                Thread.sleep(20);
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(server.app().registry().size(id), is(1));
+            assertThat("removed within two heartbeats (plus scheduling slack)", ms, lessThan(700L));
+            assertThat("the live client hears heartbeats", stays.nextRaw(WAIT).name(), is(":"));
+            gate.countDown();
+            stays.readToEnd(WAIT);
+            stays.close();
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsCutOffAndDoesNotSlowAReader() throws Exception {
+        String big = "x".repeat(16_000);
+        CountDownLatch go = new CountDownLatch(1);
+        long[] publishMs = new long[1];
+        FakeStages fakes = FakeStages.create().with(StageName.VISUALS, ctx -> {
+            go.await(10, TimeUnit.SECONDS);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 300; i++) {
+                ctx.emit(StageName.VISUALS, "asset", Json.createObjectBuilder().add("sceneIndex", i)
+                        .add("visualType", "text_card").add("path", big).build());
+            }
+            publishMs[0] = (System.nanoTime() - t0) / 1_000_000;
+            return StageResult.complete("300/300 assets");
+        });
+        try (TestServer server = TestServer.start(dir, c -> fakes.pipeline(), Map.of("sse.queue-capacity", "16"), Map.of())) {
+            String id = server.submit("{\"topic\":\"flood\"}");
+            SseClient stalled = SseClient.connect(server.port(), "/api/v1/jobs/" + id + "/events", Map.of(), false);
+            SseClient reader = server.events(id);
+            while (server.app().registry().size(id) < 2) {
+                Thread.sleep(10);
+            }
+            go.countDown();
+            List<Event> got = reader.readToEnd(Duration.ofSeconds(30));
+            long assets = got.stream().filter(e -> e.data() != null && e.data().contains("\"asset\"")).count();
+            assertThat("the reader got every event", assets, is(300L));
+            assertThat("the stalled client was cut off", server.app().registry().size(id), is(0));
+            assertThat("publishing never waited for the stalled client", publishMs[0], lessThan(10_000L));
+            stalled.close();
+            reader.close();
+        }
+    }
+
+    @Test
+    void stoppingTheServerEndsOpenStreamsCleanly() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
+        FakeStages fakes = FakeStages.create().with(StageName.RESEARCH, FakeStages.blockUntil(gate, entered));
+        TestServer server = TestServer.start(dir, c -> fakes.pipeline());
+        String id = server.submit("{\"topic\":\"long job\"}");
+        entered.await();
+        List<SseClient> clients = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            SseClient c = server.events(id);
+            assertThat(c.next(WAIT).name(), is("job:snapshot"));
+            clients.add(c);
+        }
+        server.close();
+        for (SseClient c : clients) {
+            assertThat(c.readToEnd(WAIT), is(List.of()));
+            assertThat("ended with the terminating chunk, not cut", c.endedCleanly(), is(true));
+            c.close();
+        }
+    }
+}
