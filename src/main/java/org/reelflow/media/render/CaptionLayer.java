@@ -58,12 +58,14 @@ final class CaptionLayer {
         if (!Arrays.equals(key, lastKey)) {
             CaptionLayout layout = layouts.computeIfAbsent(chunk, c -> CaptionLayout.of(words, style, format));
             if (band == null || band.getHeight() < layout.bandHeight) {
-                band = new BufferedImage(format.width(), layout.bandHeight, BufferedImage.TYPE_INT_ARGB);
+                band = new BufferedImage(format.width(), layout.bandHeight, BufferedImage.TYPE_INT_ARGB_PRE);
             }
             painter.paint(band, layout, looks);
-            sprite = new Sprite(band, 0, 0, format.width(), layout.bandHeight, 0, layout.bandTop);
+            sprite = Sprite.of(band, 0, layout.bandTop);
             lastKey = key;
         }
-        sprite.blendOnto(out);
+        if (sprite != null) {
+            sprite.blendOnto(out);
+        }
     }
 }

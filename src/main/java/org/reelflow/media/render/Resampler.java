@@ -1,9 +1,10 @@
 package org.reelflow.media.render;
 
 /**
- * Bilinear scale-and-shift of one plane in 8-bit fixed point. Column taps and weights are computed once per frame, so
- * the inner loop is four loads and three multiply-adds: a 1080×1920 frame costs a few milliseconds, where Java2D's
- * bilinear drawImage measured 21.6 ms.
+ * Bilinear scale-and-shift of one plane in 8-bit fixed point, done separably: each source row that is needed is
+ * interpolated horizontally once (and kept while the next output row still uses it), then output rows are a vertical
+ * lerp of two such rows, skipped when the vertical weight is zero (pans, whose scale is fixed). Measured at ~7 ms a
+ * 1080×1920 frame for the direct 4-tap loop; Java2D's bilinear drawImage measured 21.6 ms.
  */
 final class Resampler {
 
@@ -19,28 +20,55 @@ final class Resampler {
         int[] ix = new int[dw];
         int[] fx = new int[dw];
         for (int x = 0; x < dw; x++) {
-            double sx = x * step + offsetX;
-            tap(sx, sw, ix, fx, x);
+            tap(x * step + offsetX, sw, ix, fx, x);
         }
+        int[] rowA = new int[dw];
+        int[] rowB = new int[dw];
+        int rowAIndex = -1;
+        int rowBIndex = -1;
         int[] iy = new int[1];
         int[] fy = new int[1];
         for (int y = 0; y < dh; y++) {
             tap(y * step + offsetY, sh, iy, fy, 0);
-            int r0 = iy[0] * sw;
-            int r1 = Math.min(iy[0] + 1, sh - 1) * sw;
+            int top = iy[0];
             int wy = fy[0];
-            int d = y * dw;
-            for (int x = 0; x < dw; x++) {
-                int i = ix[x];
-                int w = fx[x];
-                int a = src[r0 + i] & 255;
-                int b = src[r0 + i + 1] & 255;
-                int c = src[r1 + i] & 255;
-                int e = src[r1 + i + 1] & 255;
-                int top = (a << 8) + (b - a) * w;
-                int bottom = (c << 8) + (e - c) * w;
-                dst[d + x] = (byte) (((top << 8) + (bottom - top) * wy + (1 << 15)) >> 16);
+            int bottom = Math.min(top + 1, sh - 1);
+            if (rowAIndex != top) {
+                if (rowBIndex == top) {       // moving down one source row: the old bottom is the new top
+                    int[] t = rowA;
+                    rowA = rowB;
+                    rowB = t;
+                    rowAIndex = top;
+                    rowBIndex = -1;
+                } else {
+                    horizontal(src, top * sw, ix, fx, rowA);
+                    rowAIndex = top;
+                }
             }
+            int d = y * dw;
+            if (wy == 0) {
+                for (int x = 0; x < dw; x++) {
+                    dst[d + x] = (byte) ((rowA[x] + 128) >> 8);
+                }
+                continue;
+            }
+            if (rowBIndex != bottom) {
+                horizontal(src, bottom * sw, ix, fx, rowB);
+                rowBIndex = bottom;
+            }
+            for (int x = 0; x < dw; x++) {
+                int a = rowA[x];
+                dst[d + x] = (byte) (((a << 8) + (rowB[x] - a) * wy + (1 << 15)) >> 16);
+            }
+        }
+    }
+
+    /** One source row interpolated at the column taps, in 8.8 fixed point. */
+    private static void horizontal(byte[] src, int offset, int[] ix, int[] fx, int[] out) {
+        for (int x = 0; x < out.length; x++) {
+            int i = offset + ix[x];
+            int a = src[i] & 255;
+            out[x] = (a << 8) + ((src[i + 1] & 255) - a) * fx[x];
         }
     }
 

@@ -1,12 +1,18 @@
 package org.reelflow.media.render;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 
 /**
- * A translucent layer (captions, text-card words) converted once to premultiplied 4:2:0 with its alpha, so putting it
- * on a frame is one multiply-add per sample and fully transparent samples cost a compare.
+ * A translucent layer (captions, text-card words) converted once to premultiplied 4:2:0 with its alpha, trimmed to
+ * its painted pixels, so putting it on a frame is one multiply-add per covered sample.
  */
 final class Sprite {
+
+    /** BT.709 luma weights in 16.16 fixed point (they sum to 65536). */
+    private static final int KR = 13933;
+    private static final int KG = 46871;
+    private static final int KB = 4732;
 
     final int x;
     final int y;
@@ -18,61 +24,93 @@ final class Sprite {
     private final byte[] up;
     private final byte[] vp;
 
-    /** The area {@code (sx, sy, w, h)} of an ARGB image (not premultiplied), to be placed at {@code (x, y)} of a frame; all even. */
-    Sprite(BufferedImage argb, int sx, int sy, int w, int h, int x, int y) {
-        this.x = x & ~1;
-        this.y = y & ~1;
-        this.width = w & ~1;
-        this.height = h & ~1;
+    private Sprite(int x, int y, int width, int height) {
+        this.x = x;
+        this.y = y;
+        this.width = width;
+        this.height = height;
         ya = new byte[width * height];
         yp = new byte[width * height];
         ca = new byte[width * height / 4];
         up = new byte[width * height / 4];
         vp = new byte[width * height / 4];
-        int[] r0 = new int[width];
-        int[] r1 = new int[width];
-        for (int j = 0; j < height; j += 2) {
-            argb.getRGB(sx, sy + j, width, 1, r0, 0, width);
-            argb.getRGB(sx, sy + j + 1, width, 1, r1, 0, width);
-            for (int i = 0; i < width; i++) {
-                luma(j * width + i, r0[i]);
-                luma((j + 1) * width + i, r1[i]);
-            }
-            int c = (j / 2) * (width / 2);
-            for (int i = 0; i < width; i += 2) {
-                int[] px = {r0[i], r0[i + 1], r1[i], r1[i + 1]};
-                int a = 0;
-                int r = 0;
-                int g = 0;
-                int b = 0;
-                for (int p : px) {
-                    int al = p >>> 24;
-                    a += al;
-                    r += (p >> 16 & 255) * al;
-                    g += (p >> 8 & 255) * al;
-                    b += (p & 255) * al;
-                }
-                if (a == 0) {
-                    continue;
-                }
-                int alpha = (a + 2) / 4;
-                // colour of the covered part, weighted by coverage, then premultiplied by the block's alpha
-                int cb = Bt709.cb(r / a, g / a, b / a);
-                int cr = Bt709.cr(r / a, g / a, b / a);
-                ca[c + i / 2] = (byte) alpha;
-                up[c + i / 2] = (byte) ((cb * alpha + 127) / 255);
-                vp[c + i / 2] = (byte) ((cr * alpha + 127) / 255);
-            }
-        }
     }
 
-    private void luma(int index, int argb) {
-        int a = argb >>> 24;
-        if (a == 0) {
-            return;
+    /**
+     * The painted part of {@code image} (TYPE_INT_ARGB_PRE, as Java2D draws fastest), whose top-left corner goes at
+     * {@code (frameX, frameY)} of the frame (both even). Null when nothing is painted.
+     */
+    static Sprite of(BufferedImage image, int frameX, int frameY) {
+        if (image.getType() != BufferedImage.TYPE_INT_ARGB_PRE) {
+            throw new IllegalArgumentException("sprites are made from TYPE_INT_ARGB_PRE images");
         }
-        ya[index] = (byte) a;
-        yp[index] = (byte) ((Bt709.luma(argb) * a + 127) / 255);
+        int[] px = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int iw = image.getWidth();
+        int ih = image.getHeight() & ~1;
+        int minX = iw;
+        int maxX = -1;
+        int minY = ih;
+        int maxY = -1;
+        for (int j = 0; j < ih; j++) {
+            int r = j * iw;
+            for (int i = 0; i < iw; i++) {
+                if (px[r + i] != 0) {
+                    minX = Math.min(minX, i);
+                    maxX = Math.max(maxX, i);
+                    minY = Math.min(minY, j);
+                    maxY = j;
+                }
+            }
+        }
+        if (maxX < 0) {
+            return null;
+        }
+        minX &= ~1;
+        minY &= ~1;
+        int w = Math.min(iw & ~1, (maxX + 2) & ~1) - minX;
+        int h = Math.min(ih, (maxY + 2) & ~1) - minY;
+        Sprite s = new Sprite(frameX + minX, frameY + minY, w, h);
+        s.fill(px, iw, minX, minY);
+        return s;
+    }
+
+    private void fill(int[] px, int stride, int sx, int sy) {
+        for (int j = 0; j < height; j++) {
+            int src = (sy + j) * stride + sx;
+            int dst = j * width;
+            for (int i = 0; i < width; i++) {
+                int p = px[src + i];
+                int a = p >>> 24;
+                if (a != 0) {
+                    long l = (long) KR * (p >> 16 & 255) + (long) KG * (p >> 8 & 255) + (long) KB * (p & 255);
+                    ya[dst + i] = (byte) a;
+                    yp[dst + i] = (byte) ((16L * a * 65536 + 219 * l + 255L * 32768) / (255L * 65536));
+                }
+            }
+        }
+        for (int j = 0; j < height; j += 2) {
+            int r0 = (sy + j) * stride + sx;
+            int r1 = r0 + stride;
+            int c = (j / 2) * (width / 2);
+            for (int i = 0; i < width; i += 2) {
+                int p0 = px[r0 + i];
+                int p1 = px[r0 + i + 1];
+                int p2 = px[r1 + i];
+                int p3 = px[r1 + i + 1];
+                if ((p0 | p1 | p2 | p3) == 0) {
+                    continue;
+                }
+                // premultiplied averages of the 2×2 block: chroma is affine in RGB, so it premultiplies too
+                double a = ((p0 >>> 24) + (p1 >>> 24) + (p2 >>> 24) + (p3 >>> 24)) / 4.0;
+                double r = ((p0 >> 16 & 255) + (p1 >> 16 & 255) + (p2 >> 16 & 255) + (p3 >> 16 & 255)) / 4.0;
+                double g = ((p0 >> 8 & 255) + (p1 >> 8 & 255) + (p2 >> 8 & 255) + (p3 >> 8 & 255)) / 4.0;
+                double b = ((p0 & 255) + (p1 & 255) + (p2 & 255) + (p3 & 255)) / 4.0;
+                double l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+                ca[c + i / 2] = (byte) Math.round(a);
+                up[c + i / 2] = (byte) Math.round((128 * a + 224 * (b - l) / 1.8556) / 255);
+                vp[c + i / 2] = (byte) Math.round((128 * a + 224 * (r - l) / 1.5748) / 255);
+            }
+        }
     }
 
     /** Draws the sprite over {@code frame}, clipped to the frame. */

@@ -36,7 +36,7 @@ final class TextCardLayer implements SceneLayer {
         int x1 = Math.min(format.width(), b.x + b.width + growX);
         int y1 = Math.min(format.height(), b.y + b.height + growY);
         this.area = new Rectangle(x0, y0, (x1 - x0) & ~1, (y1 - y0) & ~1);
-        this.scratch = new BufferedImage(area.width, area.height, BufferedImage.TYPE_INT_ARGB);
+        this.scratch = new BufferedImage(area.width, area.height, BufferedImage.TYPE_INT_ARGB_PRE);
     }
 
     @Override
@@ -49,8 +49,9 @@ final class TextCardLayer implements SceneLayer {
             return;
         }
         out.copyFrom(background);
-        if (scale > 0.01) {
-            foreground(resting ? 1.0 : scale).blendOnto(out);
+        Sprite words = scale > 0.01 ? foreground(resting ? 1.0 : scale) : null;
+        if (words != null) {
+            words.blendOnto(out);
         }
         if (resting) {
             rested = new YuvFrame(out.width, out.height);
@@ -65,6 +66,6 @@ final class TextCardLayer implements SceneLayer {
         g.setComposite(java.awt.AlphaComposite.SrcOver);
         TextCardArt.paintForeground(g, layout, look, scale, area.x, area.y);
         g.dispose();
-        return new Sprite(scratch, 0, 0, area.width, area.height, area.x, area.y);
+        return Sprite.of(scratch, area.x, area.y);
     }
 }

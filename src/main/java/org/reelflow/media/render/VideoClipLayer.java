@@ -64,7 +64,7 @@ final class VideoClipLayer implements SceneLayer {
             cmd.addAll(List.of("-stream_loop", "-1"));
         }
         cmd.addAll(List.of("-i", file.toString(), "-an", "-sn",
-                "-vf", "scale=" + w + ":" + h + ":force_original_aspect_ratio=increase:flags=bicubic,crop=" + w + ":" + h
+                "-vf", "scale=" + w + ":" + h + ":force_original_aspect_ratio=increase:flags=bilinear,crop=" + w + ":" + h
                        + ",fps=" + format.fps() + ",format=yuv420p",
                 "-f", "rawvideo", "pipe:1"));
         decoder = processes.start(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD));

@@ -90,15 +90,16 @@ public final class VideoRenderer {
 
     private static void feed(FrameComposer composer, X264Encoder encoder, VideoFormat format, int total,
                              CompletableFuture<Void> done) {
-        try (composer) {
-            YuvFrame frame = new YuvFrame(format.width(), format.height());
+        try (composer; FramePipe pipe = new FramePipe(format, 3, encoder::write)) {
             for (int f = 0; f < total; f++) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedIOException("render cancelled");
                 }
+                YuvFrame frame = pipe.next();
                 composer.compose(f, frame);
-                encoder.write(frame);
+                pipe.send(frame);
             }
+            pipe.drain();
             encoder.finish();
             done.complete(null);
         } catch (Throwable t) {

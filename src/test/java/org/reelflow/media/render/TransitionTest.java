@@ -54,13 +54,13 @@ class TransitionTest {
 
     @Test
     void opaqueSpriteReplacesAndTransparentKeeps() {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(4, 2, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(4, 2, java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
         img.setRGB(0, 0, 0xFFFFFFFF);
         img.setRGB(1, 0, 0xFFFFFFFF);
         img.setRGB(0, 1, 0xFFFFFFFF);
         img.setRGB(1, 1, 0xFFFFFFFF);
         YuvFrame f = flat(40);
-        new Sprite(img, 0, 0, 4, 2, 2, 0).blendOnto(f);
+        Sprite.of(img, 2, 0).blendOnto(f);
         assertThat("white sprite pixel", f.y[2] & 255, is(235));
         assertThat("transparent sprite pixel", f.y[4] & 255, is(40));
         assertThat("outside the sprite", f.y[0] & 255, is(40));
