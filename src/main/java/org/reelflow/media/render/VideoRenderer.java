@@ -40,11 +40,18 @@ public final class VideoRenderer {
         Path dir = output.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path partial = dir.resolve(output.getFileName() + ".part");
+        Timeline timeline;
         try (ProcessSet processes = new ProcessSet()) {
             FrameComposer composer = new FrameComposer(job.scenes(), job.words(), job.look(), job.format(), processes);
-            Timeline timeline = composer.timeline();
+            timeline = composer.timeline();
             int total = timeline.totalFrames();
-            X264Encoder encoder = new X264Encoder(partial, job.format(), job.audio(), total, settings, processes);
+            X264Encoder encoder;
+            try {
+                encoder = new X264Encoder(partial, job.format(), job.audio(), total, settings, processes);
+            } catch (IOException e) {
+                composer.close();
+                throw e;
+            }
             CompletableFuture<Void> done = new CompletableFuture<>();
             Thread feeder = Thread.ofPlatform().name("render-feed").start(() -> feed(composer, encoder, job.format(), total, done));
             try {
@@ -63,7 +70,6 @@ public final class VideoRenderer {
             }
         }
         Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Timeline timeline = Timeline.plan(job.scenes(), job.words(), job.look().transitionDurationFrames(), job.format().fps());
         progress.onFrame(timeline.totalFrames(), timeline.totalFrames());
         return new RenderResult(output, timeline.totalFrames(), timeline.totalFrames() / (double) job.format().fps(),
                                 timeline.spans().stream().map(Timeline.Span::frames).toList());
