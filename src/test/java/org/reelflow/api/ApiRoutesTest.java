@@ -22,7 +22,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
-import static org.reelflow.api.EventStreamTest.WAIT;
+import static org.reelflow.support.Streams.WAIT;
 
 /** Every route's success and error answers, against the real server with the zero-key pipeline. */
 class ApiRoutesTest {

@@ -25,7 +25,7 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.reelflow.api.EventStreamTest.WAIT;
+import static org.reelflow.support.Streams.WAIT;
 
 /** Artifact serving: content types, ranges, HEAD, and paths that try to leave the job's folder. */
 class ArtifactsTest {

@@ -20,6 +20,9 @@ import org.reelflow.support.SseClient;
 import org.reelflow.support.SseClient.Event;
 import org.reelflow.support.TestServer;
 
+import static org.reelflow.support.Streams.WAIT;
+import static org.reelflow.support.Streams.shape;
+
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,8 +32,6 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** The event stream against a real server: sequences, snapshot, terminal events, ids. */
 class EventStreamTest {
-
-    static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;
@@ -72,19 +73,6 @@ class EventStreamTest {
             "stage:assembly start", "stage:assembly rendering", "stage:assembly render_progress", "stage:assembly complete",
             "stage:critic start", "stage:critic complete", "stage:critic review",
             "job:completed");
-
-    /** "name type" for each event, e.g. {@code stage:tts start}; every data must parse as a JSON object. */
-    static List<String> shape(List<Event> events) {
-        List<String> out = new ArrayList<>();
-        for (Event e : events) {
-            JsonObject data = TestServer.json(e.data()).asJsonObject();
-            out.add(e.name().startsWith("stage:") ? e.name() + " " + data.getString("type") : e.name());
-            if (e.name().startsWith("stage:")) {
-                assertThat(data.getString("stage"), is(e.name().substring("stage:".length())));
-            }
-        }
-        return out;
-    }
 
     @Test
     void normalRunStreamsEveryEventOnceInOrderAndCloses() throws Exception {

@@ -25,8 +25,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
-import static org.reelflow.api.EventStreamTest.WAIT;
-import static org.reelflow.api.EventStreamTest.shape;
+import static org.reelflow.support.Streams.WAIT;
+import static org.reelflow.support.Streams.shape;
 
 /** Dry run, replay and cancel through the real server, with the real (zero-key) pipeline where it applies. */
 class PipelineScenariosTest {

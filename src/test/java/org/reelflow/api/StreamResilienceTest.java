@@ -25,7 +25,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
-import static org.reelflow.api.EventStreamTest.WAIT;
+import static org.reelflow.support.Streams.WAIT;
 
 /** Cuts, reconnects, dead and stalled clients, and shutdown: nothing lost, nothing doubled, nobody slowed. */
 class StreamResilienceTest {
