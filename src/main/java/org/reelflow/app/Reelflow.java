@@ -61,7 +61,7 @@ public final class Reelflow {
         Archetypes archetypes = Archetypes.load();
         Platforms platforms = Platforms.load();
         ApiKeys keys = new ApiKeys(env);
-        Catalog catalog = new Catalog(archetypes, platforms, keys);
+        Catalog catalog = new Catalog(archetypes, platforms, keys, settings.musicCache());
         try {
             FileJobStore store = new FileJobStore(settings.jobsDir());
             FileEventLog log = new FileEventLog(store::jobDir);
@@ -85,8 +85,8 @@ public final class Reelflow {
         }
     }
 
-    /** What the stage factory may use: the catalogues and the server's keys. */
-    public record Catalog(Archetypes archetypes, Platforms platforms, ApiKeys keys) {
+    /** What the stage factory may use: the catalogues, the server's keys and the music cache folder. */
+    public record Catalog(Archetypes archetypes, Platforms platforms, ApiKeys keys, java.nio.file.Path musicCache) {
     }
 
     /**

@@ -13,7 +13,8 @@ public record Settings(Path jobsDir,
                        Duration heartbeat,
                        Duration retry,
                        int queueCapacity,
-                       long maxBodyBytes) {
+                       long maxBodyBytes,
+                       Path musicCache) {
 
     public static Settings from(Config config) {
         return new Settings(Path.of(config.get("jobs.dir").asString().orElse("./jobs")),
@@ -23,7 +24,9 @@ public record Settings(Path jobsDir,
                             duration(config.get("sse.heartbeat"), Duration.ofSeconds(15)),
                             duration(config.get("sse.retry"), Duration.ofSeconds(3)),
                             config.get("sse.queue-capacity").asInt().orElse(256),
-                            config.get("api.max-body-bytes").asLong().orElse(1_048_576L));
+                            config.get("api.max-body-bytes").asLong().orElse(1_048_576L),
+                            config.get("media.music-cache").asString().map(Path::of)
+                                  .orElseGet(() -> Path.of(config.get("jobs.dir").asString().orElse("./jobs"), ".cache", "music")));
     }
 
     /** ISO-8601 ({@code PT15S}) or a plain number of seconds ({@code 15}, {@code 0.2}). */

@@ -1,33 +1,39 @@
 package org.reelflow.app;
 
+
 import java.util.List;
 
 import org.reelflow.cost.CostEstimator;
-import org.reelflow.jobs.StageName;
+import org.reelflow.media.music.MusicLibrary;
+import org.reelflow.media.render.VideoRenderer;
+import org.reelflow.media.voice.FestivalVoice;
 import org.reelflow.pipeline.Pipeline;
 import org.reelflow.pipeline.Stage;
+import org.reelflow.stages.AssemblyStage;
 import org.reelflow.stages.CriticStage;
 import org.reelflow.stages.DirectorStage;
 import org.reelflow.stages.JobSetup;
 import org.reelflow.stages.ResearchStage;
-import org.reelflow.stages.UnavailableMediaStage;
+import org.reelflow.stages.TtsStage;
+import org.reelflow.stages.VisualsStage;
 
-/** The production pipeline: provider setup, then the six stages. */
+/** The production pipeline: provider setup, then the six stages with the offline media engine. */
 public final class StandardStages {
 
-    static final String NO_MEDIA = "This build has no media engine yet (voice, visuals, assembly): "
-                                   + "submit with \"dryRun\": true to get the plan";
+    /** Scenes drawn at once: the machines this targets have two cores. */
+    static final int VISUALS_PARALLELISM = 2;
 
     private StandardStages() {
     }
 
     public static Pipeline create(Reelflow.Catalog catalog) {
+        MusicLibrary music = new MusicLibrary(catalog.musicCache());
         List<Stage> stages = List.of(new ResearchStage(),
                                      new DirectorStage(catalog.archetypes(), new CostEstimator()),
-                                     new UnavailableMediaStage(StageName.TTS, NO_MEDIA),
-                                     new UnavailableMediaStage(StageName.VISUALS, NO_MEDIA),
-                                     new UnavailableMediaStage(StageName.ASSEMBLY, NO_MEDIA),
-                                     new CriticStage());
+                                     new TtsStage(new FestivalVoice()),
+                                     new VisualsStage(music, VISUALS_PARALLELISM),
+                                     new AssemblyStage(catalog.platforms(), new VideoRenderer()),
+                                     new CriticStage(catalog.platforms()));
         return new Pipeline(new JobSetup(catalog.archetypes(), catalog.keys()), stages);
     }
 }

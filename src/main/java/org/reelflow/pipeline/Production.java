@@ -1,6 +1,12 @@
 package org.reelflow.pipeline;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import org.reelflow.catalog.Archetype;
+import org.reelflow.media.music.Selection;
+import org.reelflow.media.render.RenderResult;
+import org.reelflow.media.voice.Voiceover;
 import org.reelflow.providers.ProviderChoice;
 import org.reelflow.score.DirectorScore;
 import org.reelflow.score.PacingTier;
@@ -19,6 +25,11 @@ public final class Production {
     private DirectorScore score;
     private Archetype archetype;
     private PacingTier tier;
+    private Voiceover voiceover;
+    private List<Path> sceneAssets = List.of();
+    private Selection music;
+    private Path musicFile;
+    private RenderResult video;
 
     /** The providers this job really uses, resolved from the request and the server's keys. */
     public ProviderChoice providers() {
@@ -71,5 +82,46 @@ public final class Production {
 
     public void tier(PacingTier t) {
         this.tier = t;
+    }
+
+    /** The narration with its word timings (tts). */
+    public Voiceover voiceover() {
+        return voiceover;
+    }
+
+    public void voiceover(Voiceover v) {
+        this.voiceover = v;
+    }
+
+    /** One picture per scene, by scene index (visuals). */
+    public List<Path> sceneAssets() {
+        return sceneAssets;
+    }
+
+    public void sceneAssets(List<Path> assets) {
+        this.sceneAssets = List.copyOf(assets);
+    }
+
+    /** The chosen music track and its audio file, or null for no music (visuals). */
+    public Selection music() {
+        return music;
+    }
+
+    public Path musicFile() {
+        return musicFile;
+    }
+
+    public void music(Selection selection, Path file) {
+        this.music = selection;
+        this.musicFile = file;
+    }
+
+    /** The rendered video (assembly). */
+    public RenderResult video() {
+        return video;
+    }
+
+    public void video(RenderResult r) {
+        this.video = r;
     }
 }

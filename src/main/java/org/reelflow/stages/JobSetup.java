@@ -1,8 +1,10 @@
 package org.reelflow.stages;
 
+import java.util.List;
 import java.util.Map;
 
 import org.reelflow.catalog.Archetypes;
+import org.reelflow.media.Toolchain;
 import org.reelflow.pipeline.Pipeline;
 import org.reelflow.pipeline.StageContext;
 import org.reelflow.providers.ApiKeys;
@@ -18,6 +20,9 @@ public final class JobSetup implements Pipeline.Preparation {
 
     /** The zero-key writer's provider key. */
     static final String OFFLINE = "offline";
+
+    /** The offline voice's provider key. */
+    static final String LOCAL = "local";
 
     /** The key each LLM provider needs. */
     static final Map<String, String> LLM_KEYS = Map.of("anthropic", "ANTHROPIC_API_KEY", "openai", "OPENAI_API_KEY",
@@ -37,9 +42,25 @@ public final class JobSetup implements Pipeline.Preparation {
         String llm = requested.llm() == null ? OFFLINE : requested.llm();
         ScriptWriter writer = writerFor(llm, ctx.request().keys());
         ProviderChoice resolved = requested.withLlm(writer.provider());
+        if (!ctx.request().dryRun()) {
+            resolved = resolved.withTts(voiceFor(requested.tts()));
+            List<String> missing = Toolchain.missingPackages();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("The offline media engine needs these Debian packages: "
+                                                + String.join(" ", missing) + " (make run installs them)");
+            }
+        }
         ctx.production().providers(resolved);
         ctx.production().writer(writer);
         ctx.job().putResult("providers", resolved.toJson());
+    }
+
+    private static String voiceFor(String tts) {
+        if (tts == null || LOCAL.equals(tts)) {
+            return LOCAL;
+        }
+        throw new IllegalStateException("The " + tts + " voice is not available in this build yet; "
+                                        + "leave providers.tts unset to use the local voice");
     }
 
     private ScriptWriter writerFor(String llm, Map<String, String> byok) {

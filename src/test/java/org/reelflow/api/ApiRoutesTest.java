@@ -3,7 +3,6 @@ package org.reelflow.api;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -173,7 +172,7 @@ class ApiRoutesTest {
         assertThat(deleted.body(), is("{\"status\":\"deleted\"}"));
         assertThat(server.get("/api/v1/jobs/" + id).statusCode(), is(404));
         assertThat(dir.resolve(id).toFile().exists(), is(false));
-        String failed = server.submit("{\"topic\":\"needs media\"}");
+        String failed = server.submit("{\"topic\":\"no such voice\",\"providers\":{\"tts\":\"elevenlabs\"}}");
         server.awaitStatus(failed, WAIT, "failed");
         assertThat(obj(server.postJson("/api/v1/jobs/" + failed + "/cancel", "")).getString("error"), is("Job already failed"));
     }
@@ -183,16 +182,6 @@ class ApiRoutesTest {
         var res = server.get("/api/v1/nope");
         assertThat(res.statusCode(), is(404));
         assertThat(res.body(), is("{\"error\":\"Not found\"}"));
-    }
-
-    @Test
-    void aRealRunWithoutMediaEngineFailsNamingWhatIsMissing() throws Exception {
-        String id = server.submit("{\"topic\":\"Black holes\"}");
-        JsonObject meta = server.awaitStatus(id, WAIT, "failed");
-        assertThat(meta.getString("error"), containsString("media engine"));
-        assertThat(List.of("done", "done"), is(List.of(
-                meta.getJsonObject("stages").getJsonObject("research").getString("status"),
-                meta.getJsonObject("stages").getJsonObject("director").getString("status"))));
     }
 
     @Test

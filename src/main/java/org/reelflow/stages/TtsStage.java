@@ -1,0 +1,49 @@
+package org.reelflow.stages;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+
+import org.reelflow.jobs.StageName;
+import org.reelflow.media.voice.VoiceEngine;
+import org.reelflow.media.voice.Voiceover;
+import org.reelflow.pipeline.Stage;
+import org.reelflow.pipeline.StageContext;
+import org.reelflow.pipeline.StageResult;
+import org.reelflow.score.Scene;
+
+/** Speaks the whole script in one take (the scenes' lines joined by a space) and keeps every word's timing. */
+public final class TtsStage implements Stage {
+
+    private final VoiceEngine voice;
+
+    public TtsStage(VoiceEngine voice) {
+        this.voice = voice;
+    }
+
+    @Override
+    public StageName name() {
+        return StageName.TTS;
+    }
+
+    @Override
+    public Optional<String> skipReason(StageContext ctx) {
+        return ctx.request().dryRun() ? Optional.of(DryRun.REASON) : Optional.empty();
+    }
+
+    @Override
+    public StageResult run(StageContext ctx) throws Exception {
+        String script = ctx.production().score().scenes().stream().map(Scene::scriptLine).collect(Collectors.joining(" "));
+        Voiceover v = voice.synthesize(script, ctx.runDir().resolve("assets"));
+        ctx.production().voiceover(v);
+        JsonArrayBuilder words = Json.createArrayBuilder();
+        v.words().forEach(w -> words.add(w.toJson()));
+        ctx.job().putResult("words", words.build());
+        ctx.job().putResult("voiceover", Json.createObjectBuilder()
+                .add("path", ctx.runDir().getFileName() + "/assets/" + v.audio().getFileName())
+                .add("provider", voice.provider()).add("durationSec", v.durationSec()).build());
+        return StageResult.complete(v.words().size() + " words");
+    }
+}
