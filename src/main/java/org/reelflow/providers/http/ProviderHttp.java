@@ -1,0 +1,154 @@
+package org.reelflow.providers.http;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+
+import org.reelflow.providers.ProviderException;
+import org.reelflow.providers.ProviderException.Kind;
+
+/**
+ * Every vendor HTTP call goes through here, which is where the robustness OpenReels lacks lives: a timeout per
+ * attempt, bounded retries with backoff and jitter on 429, 5xx and broken connections (honouring Retry-After),
+ * a bounded number of calls in flight per provider, and cancellation — interrupting the calling thread aborts
+ * the request in flight and any wait between attempts at once.
+ */
+public final class ProviderHttp {
+
+    /** Told about each failed attempt that will be retried, e.g. to emit a {@code stage:<s> error} event. */
+    @FunctionalInterface
+    public interface RetryListener {
+        void retrying(String provider, int attempt, String reason, Duration delay);
+    }
+
+    private final HttpClient client;
+    private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Integer> limits;
+    private final int defaultLimit;
+
+    /** @param limits calls in flight per provider (e.g. video 3); others get {@code defaultLimit} */
+    public ProviderHttp(HttpClient client, Map<String, Integer> limits, int defaultLimit) {
+        this.client = client;
+        this.limits = Map.copyOf(limits);
+        this.defaultLimit = defaultLimit;
+    }
+
+    public static ProviderHttp create() {
+        return new ProviderHttp(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                                        .followRedirects(HttpClient.Redirect.NORMAL).build(), Map.of(), 4);
+    }
+
+    /**
+     * Sends the request and returns a 2xx response; anything else ends in a {@link ProviderException} once
+     * retries are spent.
+     */
+    public HttpResponse<byte[]> send(String provider, HttpRequest request, RetryPolicy policy, RetryListener listener)
+            throws ProviderException, InterruptedException {
+        Semaphore permits = inFlight.computeIfAbsent(provider, p -> new Semaphore(limits.getOrDefault(p, defaultLimit), true));
+        permits.acquire();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                Outcome outcome = attempt(provider, withTimeout(request, policy.timeout()));
+                if (outcome.response != null) {
+                    return outcome.response;
+                }
+                ProviderException failure = outcome.failure;
+                boolean retryable = failure.kind() == Kind.RATE_LIMITED || failure.kind() == Kind.SERVER
+                                    || failure.kind() == Kind.NETWORK || failure.kind() == Kind.TIMEOUT;
+                if (!retryable || attempt >= policy.maxAttempts()) {
+                    throw failure;
+                }
+                Duration delay = outcome.retryAfter != null
+                        ? min(outcome.retryAfter, policy.maxRetryAfter())
+                        : policy.backoff(attempt);
+                if (listener != null) {
+                    listener.retrying(provider, attempt, failure.getMessage(), delay);
+                }
+                Thread.sleep(delay.toMillis());
+            }
+        } finally {
+            permits.release();
+        }
+    }
+
+    private record Outcome(HttpResponse<byte[]> response, ProviderException failure, Duration retryAfter) {
+    }
+
+    private Outcome attempt(String provider, HttpRequest request) throws InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> res;
+        try {
+            res = call.get();
+        } catch (InterruptedException e) {
+            call.cancel(true);                       // a job's cancel aborts the exchange, not just the wait
+            throw e;
+        } catch (ExecutionException | CancellationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                return new Outcome(null, new ProviderException(provider, Kind.TIMEOUT, 0,
+                        provider + " did not answer within " + request.timeout().map(Duration::toString).orElse("the timeout"), cause), null);
+            }
+            return new Outcome(null, new ProviderException(provider, Kind.NETWORK, 0,
+                    provider + " connection failed: " + cause.getMessage(), cause), null);
+        }
+        int status = res.statusCode();
+        if (status >= 200 && status < 300) {
+            return new Outcome(res, null, null);
+        }
+        String body = snippet(res.body());
+        ProviderException failure = switch (status) {
+            case 401, 403 -> new ProviderException(provider, Kind.AUTH, status,
+                    "Invalid API key for " + provider + " (HTTP " + status + ")");
+            case 429 -> new ProviderException(provider, Kind.RATE_LIMITED, status, "Rate limit exceeded (" + provider + ")");
+            default -> status >= 500
+                    ? new ProviderException(provider, Kind.SERVER, status, provider + " server error (HTTP " + status + "): " + body)
+                    : new ProviderException(provider, Kind.BAD_REQUEST, status, provider + " rejected the request (HTTP " + status + "): " + body);
+        };
+        return new Outcome(null, failure, retryAfter(res.headers()));
+    }
+
+    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(HttpHeaders headers) {
+        String v = headers.firstValue("retry-after").map(String::trim).orElse(null);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        try {
+            return Duration.ofMillis(Math.max(0, Math.round(Double.parseDouble(v) * 1000)));
+        } catch (NumberFormatException e) {
+            try {
+                Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static HttpRequest withTimeout(HttpRequest request, Duration timeout) {
+        return HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** The start of an error body, for a message a person can read (vendors put the reason there). */
+    static String snippet(byte[] body) {
+        String s = new String(body, StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+}
