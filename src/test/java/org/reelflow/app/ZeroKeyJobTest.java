@@ -73,6 +73,10 @@ class ZeroKeyJobTest {
             assertThat("the video covers the voice", info.durationSeconds(), greaterThan(lastWord));
             assertThat("and does not run on far past it", info.durationSeconds(), lessThan(lastWord + 12));
 
+            var loudness = org.reelflow.media.audio.LoudnessMeter.measure(video);
+            assertThat("integrated loudness near -14 LUFS", loudness.integratedLufs(), closeTo(-14.0, 1.0));
+            assertThat("true peak at most -1 dBTP", loudness.truePeakDbtp(), lessThan(-0.9));
+
             var served = server.get("/api/v1/jobs/" + id + "/artifacts/" + meta.getString("videoPath"));
             assertThat(served.statusCode(), is(200));
             assertThat(served.headers().firstValue("content-type").orElse(""), is("video/mp4"));
