@@ -2,7 +2,6 @@ package org.reelflow.media;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,7 +93,7 @@ public final class ExternalProcess {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The process was killed (a cancel) and its pipe closed under us: the exit code tells the story.
         }
     }
 }
