@@ -50,7 +50,7 @@ public final class AssemblyStage implements Stage {
 
     @Override
     public Optional<String> skipReason(StageContext ctx) {
-        return ctx.request().dryRun() ? Optional.of(DryRun.REASON) : Optional.empty();
+        return DryRun.skipReason(ctx);
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class TtsStage implements Stage {
 
     @Override
     public Optional<String> skipReason(StageContext ctx) {
-        return ctx.request().dryRun() ? Optional.of(DryRun.REASON) : Optional.empty();
+        return DryRun.skipReason(ctx);
     }
 
     @Override
