@@ -1,0 +1,200 @@
+package org.reelflow.jobs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.reelflow.events.EventLog;
+import org.reelflow.events.JobEvent;
+import org.reelflow.events.ListenerRegistry;
+import org.reelflow.events.SseFrames;
+
+/**
+ * The single owner of one job's record and event log. Every change goes through here under one lock: fold the
+ * event into the record, append it to the log, save meta.json, publish to subscribers. Because nothing else
+ * writes the record, a cancel flag can never be clobbered, and because a subscriber registers before it opens
+ * the stream under the same lock, the snapshot and the events after it meet with no gap and no duplicate.
+ */
+public final class Job {
+
+    private final JobRecord record;
+    private final List<JobEvent> events;
+    private final JobStore store;
+    private final EventLog log;
+    private final ListenerRegistry registry;
+    private final Clock clock;
+    private JobRequest request;
+    /** Interrupts the job's running scope; set by the runner while the job runs. */
+    private volatile Runnable canceller;
+    private final java.util.concurrent.CountDownLatch ended;
+
+    Job(JobRecord record, List<JobEvent> events, JobRequest request, JobStore store, EventLog log,
+        ListenerRegistry registry, Clock clock) {
+        this.record = record;
+        this.events = new ArrayList<>(events);
+        this.request = request;
+        this.store = store;
+        this.log = log;
+        this.registry = registry;
+        this.clock = clock;
+        this.ended = new java.util.concurrent.CountDownLatch(
+                !events.isEmpty() && events.getLast().terminal() ? 0 : 1);
+    }
+
+    public String id() {
+        return record.id();
+    }
+
+    /** The submission; holds the BYOK keys only while the job can still run. */
+    public synchronized JobRequest request() {
+        return request;
+    }
+
+    public synchronized JobStatus status() {
+        return record.status();
+    }
+
+    public synchronized boolean cancelRequested() {
+        return record.cancelRequested();
+    }
+
+    /** Reads the record consistently. */
+    public synchronized <T> T read(Function<JobRecord, T> reader) {
+        return reader.apply(record);
+    }
+
+    /** The record as JSON (meta.json). */
+    public synchronized JsonObject json() {
+        return record.toJson();
+    }
+
+    /** Id of the newest event; 0 before the first. */
+    public synchronized long lastEventId() {
+        return events.isEmpty() ? 0 : events.getLast().id();
+    }
+
+    /** Every event so far, in order. */
+    public synchronized List<JobEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /**
+     * Records and publishes one event. The terminal event also drops the BYOK keys: nothing runs after it.
+     *
+     * @throws UncheckedIOException when the record or the log cannot be written (the job then fails)
+     */
+    public synchronized JobEvent emit(String name, JsonObject data) {
+        if (!events.isEmpty() && events.getLast().terminal()) {
+            throw new IllegalStateException("job " + id() + " has ended; cannot emit " + name);
+        }
+        JobEvent event = JobEvent.of(lastEventId() + 1, name, data);
+        record.apply(event, clock.instant());
+        events.add(event);
+        if (event.terminal()) {
+            request = request.withoutKeys();
+            ended.countDown();
+        }
+        try {
+            log.append(id(), event);
+            store.save(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot persist job " + id() + ": " + e.getMessage(), e);
+        } finally {
+            registry.publish(id(), event);
+        }
+        return event;
+    }
+
+    /** Changes record fields that no event carries (status running, runDir, videoPath, actualCost …) and saves. */
+    public synchronized void update(Consumer<JobRecord> change) {
+        change.accept(record);
+        try {
+            store.save(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot persist job " + id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets one result field of the record (see {@link #update}). */
+    public void putResult(String field, JsonValue value) {
+        update(r -> r.putResult(field, value));
+    }
+
+    /** The runner took the job: status running, startedAt set. */
+    public void markRunning() {
+        update(r -> r.markRunning(clock.instant()));
+    }
+
+    /** Waits until the job's terminal event, at most {@code timeout}; true if it has ended. */
+    public boolean awaitEnd(java.time.Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Called by the runner: how to interrupt this job's work while it runs (null when it stops). */
+    public void onCancel(Runnable interrupt) {
+        this.canceller = interrupt;
+    }
+
+    void interrupt() {
+        Runnable c = canceller;
+        if (c != null) {
+            c.run();
+        }
+    }
+
+    /** Sets the cancel flag; returns the status the job had. */
+    synchronized JobStatus requestCancel() {
+        JobStatus before = record.status();
+        if (!before.finished()) {
+            update(JobRecord::requestCancel);
+        }
+        return before;
+    }
+
+    /**
+     * What a newly connected stream writes first. Call it after subscribing: events published from then on are
+     * in the subscriber's queue, and {@link Opening#position()} tells which of them the opening already covers.
+     *
+     * @param lastEventId the client's Last-Event-ID, or null for a new connection
+     */
+    public synchronized Opening open(Long lastEventId) {
+        long last = lastEventId();
+        boolean finished = !events.isEmpty() && events.getLast().terminal();
+        List<byte[]> frames = new ArrayList<>();
+        if (lastEventId != null && lastEventId >= 0 && lastEventId <= last) {
+            // A resume: replay what the client missed, in order, with no snapshot.
+            for (JobEvent e : events) {
+                if (e.id() > lastEventId) {
+                    frames.add(e.frame());
+                }
+            }
+            return new Opening(frames, last, finished);
+        }
+        // A new connection (or an id this log does not know): the snapshot. A finished job's snapshot is labelled
+        // with the id before its terminal event, and the terminal event follows it, so the stream still ends with
+        // job:completed / job:failed.
+        long snapshotId = finished ? last - 1 : last;
+        frames.add(SseFrames.event(snapshotId, JobEvent.SNAPSHOT, record.toJson().toString()));
+        if (finished) {
+            frames.add(events.getLast().frame());
+        }
+        return new Opening(frames, last, finished);
+    }
+
+    /**
+     * The frames a connection writes before it starts taking live events.
+     *
+     * @param frames   pre-framed events to write now
+     * @param position the id of the newest event covered; queued events with ids up to it are skipped
+     * @param ended    the opening already includes (or the client already saw) the terminal event
+     */
+    public record Opening(List<byte[]> frames, long position, boolean ended) {
+    }
+}
