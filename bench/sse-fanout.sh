@@ -34,6 +34,7 @@ for n in $SIZES; do
 done
 
 mkdir -p bench-results
+: > target/bench-sse-server.log   # the runs append their server output (and any thread dump) here
 results="bench-results/sse-$(date +%Y%m%d-%H%M%S).tsv"
 status=0
 for n in $SIZES; do

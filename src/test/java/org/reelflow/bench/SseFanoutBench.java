@@ -55,6 +55,8 @@ public final class SseFanoutBench {
     private static final Duration RUN_LIMIT = Duration.ofMinutes(6);
     private static final Duration STEP_LIMIT = Duration.ofSeconds(60);
     private static final int MAX_SUBSCRIBERS = 30_000;
+    /** Every run's server output is appended here, with the thread dump of a server that stopped answering. */
+    private static final Path SERVER_LOG = Path.of("target", "bench-sse-server.log");
 
     private final int n;
     private final int warm;
@@ -319,8 +321,9 @@ public final class SseFanoutBench {
         pb.environment().put("JOBS_DIR", jobsDir.toAbsolutePath().toString());
         server = pb.start();
         serverIn = new PrintWriter(server.getOutputStream(), true, StandardCharsets.UTF_8);
-        Path log = Path.of("target", "bench-sse-server.log");
-        Files.writeString(log, String.join(" ", cmd) + "\n");
+        Path log = SERVER_LOG;
+        Files.writeString(log, "=== " + Instant.now() + " " + n + " subscribers: " + String.join(" ", cmd) + "\n",
+                          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Thread.ofPlatform().daemon().name("server-out").start(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -364,8 +367,9 @@ public final class SseFanoutBench {
         while (true) {
             String a = answers.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (a == null) {
+                dumpServerThreads();
                 throw new IllegalStateException("no '" + prefix + "' from the server within " + timeout
-                                                + " (see target/bench-sse-server.log)");
+                                                + " (its threads are dumped in " + SERVER_LOG + ")");
             }
             if (a.startsWith(prefix + " ") || a.equals(prefix)) {
                 return a.substring(prefix.length()).trim();
@@ -388,6 +392,24 @@ public final class SseFanoutBench {
     /** {heap used, heap committed, RSS kB, threads, cpu ms} after a full GC in the server. */
     private long[] mem() throws InterruptedException {
         return Stream.of(ask("MEM", "MEM").split(" ")).mapToLong(Long::parseLong).toArray();
+    }
+
+    /** jcmd Thread.print of the server, appended to the server log (bounded: 30 s). */
+    private void dumpServerThreads() {
+        if (pid <= 0) {
+            return;                 // not started yet; never run jcmd without our own server's pid
+        }
+        try {
+            Path jcmd = Path.of(java).resolveSibling("jcmd");
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(SERVER_LOG.toFile())).start();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (IOException | InterruptedException e) {
+            System.err.println("bench: could not dump the server's threads: " + e);
+        }
     }
 
     private void killServer() {
