@@ -128,6 +128,9 @@ test('home: a dry run submitted from the form reaches its final state on every s
   assert.equal(d.duplicates, 0);
   assertContiguous(d.ids);
   await shot(page, 'job-finished-1280.png');
+  await page.locator('#storyboard').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(400);          // let the scrolled tiles paint
+  await shot(page, 'job-storyboard-1280.png');
   await page.close();
 });
 
@@ -258,7 +261,7 @@ async function cleanup(ids) {
 }
 
 test('gallery: lists jobs newest first, filters, and deletes one', async () => {
-  const tag = `g${Date.now().toString(36)}`;
+  const tag = `(run ${Date.now() % 100000})`;
   const older = await submit({ topic: `Sundials of Rome ${tag}`, dryRun: true, archetype: 'warm_narrative' });
   await awaitServerStatus(older, ['completed']);
   const newer = await submit({ topic: `The rise and fall of Blockbuster ${tag}`, dryRun: true, archetype: 'infographic' });
