@@ -80,6 +80,7 @@ public final class Reelflow {
                              health);
             routing.any("/api/*", (req, res) -> res.status(Status.NOT_FOUND_404)
                     .send(Json.createObjectBuilder().add("error", "Not found").build()));
+            routing.register("/", new org.reelflow.api.WebUi());   // after /api/*: the UI never shadows the API
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the jobs folder " + settings.jobsDir() + ": " + e.getMessage(), e);
         }
