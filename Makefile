@@ -15,7 +15,7 @@ APT_PACKAGES := ffmpeg festival festvox-us-slt-hts pocketsphinx pocketsphinx-en-
 TOOLS := ffmpeg ffprobe festival text2wave pocketsphinx_continuous
 FONTS := /usr/share/fonts/opentype/inter/Inter-Black.otf /usr/share/fonts/opentype/league-spartan/LeagueSpartan-Black.otf /usr/share/fonts/opentype/bebas-neue/BebasNeue-Regular.otf
 
-.PHONY: run test package clean jdk maven tools
+.PHONY: run test unit-test browser-test bench bench-sse bench-render package clean jdk maven tools
 
 jdk:
 	@test -x "$(JAVA)" || { echo "Temurin JDK 25 is missing: install it under /usr/lib/jvm (or run make with JDK=/path/to/jdk-25)."; exit 1; }
@@ -44,8 +44,39 @@ package: jdk maven
 run: package tools
 	$(JAVA) -jar $(JAR)
 
-test: jdk maven tools
+# Unit and server tests (real servers, files and encoder), then the browser tests of the web UI.
+test: unit-test browser-test
+
+unit-test: jdk maven tools
 	mvn -B test
+
+# Browser tests of the web UI: Debian's chromium driven by playwright-core (no browser download), against the real
+# jar on a free port with a temporary jobs folder. Screenshots land in docs/screenshots/.
+BROWSER_DIR := src/test/browser
+browser-test: package
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || { echo "chromium is missing: install it (Debian: apt-get install chromium)."; exit 1; }
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; } \
+	  || { echo "npm is missing: install Node.js and npm."; exit 1; }
+	@[ -d $(BROWSER_DIR)/node_modules/playwright-core ] || (cd $(BROWSER_DIR) && npm ci --no-audit --no-fund --silent)
+	@port=$$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || shuf -i 20000-60000 -n 1); \
+	 jobs=$$(mktemp -d); log=$$jobs/server.log; \
+	 SERVER_PORT=$$port SERVER_HOST=127.0.0.1 JOBS_DIR=$$jobs/jobs $(JAVA) -jar $(JAR) >$$log 2>&1 & pid=$$!; \
+	 trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null; rm -rf $$jobs' EXIT; \
+	 for i in $$(seq 1 100); do curl -fs http://127.0.0.1:$$port/api/v1/health >/dev/null && break; \
+	   kill -0 $$pid 2>/dev/null || { cat $$log; exit 1; }; sleep 0.2; done; \
+	 cd $(BROWSER_DIR) && BASE_URL=http://127.0.0.1:$$port SCREENSHOT_DIR=$(CURDIR)/docs/screenshots npm test
+
+# Benchmarks (figures and machine in docs/benchmarks.md).
+bench: bench-sse bench-render
+
+# SSE fan-out: server and load client on this machine, 2,000 and 10,000 subscribers, about 7 minutes per variant.
+bench-sse: package
+	bench/sse-fanout.sh
+
+# Rendering a 45 s short against the raw libx264 encode of the same frames.
+bench-render: package tools
+	$(JAVA) -cp 'target/classes:target/test-classes:target/libs/*' org.reelflow.bench.RenderBench
 
 
 clean:

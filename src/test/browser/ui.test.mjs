@@ -16,6 +16,7 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const STAGE_KEYS = ['research', 'director', 'tts', 'visuals', 'assembly', 'critic'];
 const WAIT = 15000;
+const RENDER_WAIT = 180000;      // a zero-key render takes ~20-40 s on 2 cores; more while other work shares them
 
 let browser;
 let profile;
@@ -147,11 +148,10 @@ test('home: a malformed replay score is refused before submitting, with a clear 
 });
 
 /**
- * Non-dry runs stop at the voice stage until the media engine lands and take ~0.1 s each: a burst of them in
- * front keeps the job under test queued long enough to open its page. (With the media engine, one non-dry run
- * ahead is enough.) Returns the filler ids (to clean up) and the id of the job under test.
+ * A non-dry run renders a real video (tens of seconds), so one ahead keeps the job under test queued long enough
+ * to open its page. Returns the filler ids (cancelled in cleanup) and the id of the job under test.
  */
-async function queueBehindBurst(body, n = 40) {
+async function queueBehindBurst(body, n = 1) {
   const fillers = await Promise.all(Array.from({ length: n }, (_, i) => submit({ topic: `Queue filler ${i}` })));
   return { fillers, id: await submit(body) };
 }
@@ -172,11 +172,11 @@ test('job: a reload mid-run resumes from the last event id with nothing lost or 
     // Reload; the resumed stream is held until the job has finished on the server, so every event after the
     // page's last id happens while the page is away and must come back through the replay.
     await page.route(`**/api/v1/jobs/${id}/events`, async (route) => {
-      await awaitServerStatus(id, ['completed'], 30000);
+      await awaitServerStatus(id, ['completed'], RENDER_WAIT);
       await route.continue();
     });
     await page.reload();
-    await page.waitForSelector('#job-page[data-status="completed"]', { timeout: 30000 });
+    await page.waitForSelector('#job-page[data-status="completed"]', { timeout: RENDER_WAIT });
     const record = (await apiJson(`/jobs/${id}`)).body;
     const end = await debug(page);
     assert.equal(end.duplicates, 0, 'no event applied twice');
@@ -215,7 +215,7 @@ test('job: a dropped connection reconnects by itself from the last applied id', 
     await route.continue();
   });
   await page.goto(`${BASE}/jobs/${id}`);
-  await page.waitForSelector('#job-page[data-status="completed"]', { timeout: 30000 });
+  await page.waitForSelector('#job-page[data-status="completed"]', { timeout: RENDER_WAIT });
   const end = await debug(page);
   assert.equal(end.duplicates, 0);
   assertContiguous(end.ids);
@@ -255,6 +255,7 @@ test('job: cancel a queued or running job from its page', async () => {
 
 async function cleanup(ids) {
   for (const id of ids) {
+    await apiJson(`/jobs/${id}/cancel`, { method: 'POST' });       // a filler still rendering stops at once (409 if done)
     await awaitServerStatus(id, ['completed', 'failed', 'cancelled'], 30000).catch(() => {});
     await apiJson(`/jobs/${id}`, { method: 'DELETE' });
   }
@@ -309,9 +310,35 @@ test('screenshots: the job page and home on a phone (390x844)', async () => {
   await phone.close();
 });
 
+
+test('job: a zero-key run streams its render and plays its video', async () => {
+  const id = await submit({ topic: 'Why the sky is blue', archetype: 'infographic' });
+  const page = await newPage();
+  await page.goto(`${BASE}/jobs/${id}`);
+  await page.waitForSelector('.progress[role="progressbar"]', { timeout: RENDER_WAIT });
+  await shot(page, 'job-running-1280.png');
+  await page.waitForSelector('#job-page[data-status="completed"]', { timeout: RENDER_WAIT });
+  const video = page.locator('#video-player');
+  await video.waitFor();
+  const duration = await video.evaluate((v) => new Promise((ok, fail) => {
+    if (v.readyState >= 1) return ok(v.duration);
+    v.addEventListener('loadedmetadata', () => ok(v.duration), { once: true });
+    v.addEventListener('error', () => fail(new Error('video failed to load: ' + (v.error && v.error.code))), { once: true });
+  }));
+  const record = (await apiJson(`/jobs/${id}`)).body;
+  assert.ok(duration > 5, `the video has a duration (${duration} s)`);
+  const played = await video.evaluate(async (v) => { v.muted = true; await v.play(); await new Promise((r) => setTimeout(r, 600)); v.pause(); return v.currentTime; });
+  assert.ok(played > 0, 'the video plays');
+  const seeked = await video.evaluate((v) => new Promise((ok) => { v.addEventListener('seeked', () => ok(v.currentTime), { once: true }); v.currentTime = v.duration / 2; }));
+  assert.ok(seeked > 1, 'seeking works (Range requests)');
+  const href = await page.getAttribute('#download-video', 'href');
+  assert.ok(href.endsWith(record.videoPath), `download points at the video (${href})`);
+  assert.equal((await fetch(new URL(href, BASE))).status, 200);
+  assert.equal(await page.locator('#storyboard .scene img').count(), record.score.scenes.length, 'every scene shows its picture');
+  await shot(page, 'job-video-1280.png');
+  await page.close();
+});
+
 test('no uncaught errors on any page', () => {
   assert.deepEqual(pageErrors, []);
 });
-
-// When the media engine lands: test('job: a zero-key run plays its video', ...) — submit {topic}, wait for
-// #video-player, check its duration > 0 and that #download-video points at the artifact.

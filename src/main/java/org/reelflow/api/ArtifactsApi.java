@@ -81,7 +81,6 @@ public final class ArtifactsApi implements HttpService {
                 .orElse(ByteRange.whole(size));
         if (range.unsatisfiable()) {
             res.header(HeaderNames.CONTENT_RANGE, "bytes */" + size);
-            res.header(HeaderNames.CONTENT_TYPE, "application/json");     // the error body, not the file's type
             Responses.error(res, Status.REQUESTED_RANGE_NOT_SATISFIABLE_416, "Range not satisfiable");
             return;
         }

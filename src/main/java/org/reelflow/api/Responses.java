@@ -2,6 +2,7 @@ package org.reelflow.api;
 
 import java.util.regex.Pattern;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -19,11 +20,14 @@ final class Responses {
     }
 
     static void json(ServerResponse res, Status status, JsonValue body) {
-        res.status(status).send(body);
+        // Written as bytes: Helidon's JSON writer follows the request's Accept header, and an EventSource that
+        // accepts only text/event-stream would get an empty 500 instead of its JSON error.
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.status(status).send(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static void error(ServerResponse res, Status status, String message) {
-        res.status(status).send(Json.createObjectBuilder().add("error", message).build());
+        json(res, status, Json.createObjectBuilder().add("error", message).build());
     }
 
     /** The {@code :id} path parameter, checked. */

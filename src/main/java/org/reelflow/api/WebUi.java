@@ -72,10 +72,14 @@ public final class WebUi implements HttpService {
              .route(Method.HEAD, "/*", this::serve);
     }
 
+    private static boolean isServerRoute(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
     private void serve(ServerRequest req, ServerResponse res) {
         String path = req.path().path();
-        if (path.equals("/api") || path.startsWith("/api/")) {
-            res.next();
+        if (isServerRoute(path, "/api") || isServerRoute(path, "/observe")) {
+            res.next();             // the API and Helidon's observe endpoints answer for themselves
             return;
         }
         String name = path.startsWith("/") ? path.substring(1) : path;

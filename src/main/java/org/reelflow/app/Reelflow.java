@@ -9,12 +9,12 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 
 import io.helidon.config.Config;
-import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 
+import org.reelflow.api.ApiException;
 import org.reelflow.api.ArtifactsApi;
 import org.reelflow.api.CatalogApi;
 import org.reelflow.api.ErrorHandlers;
@@ -22,6 +22,7 @@ import org.reelflow.api.EventsApi;
 import org.reelflow.api.HealthApi;
 import org.reelflow.api.JobRequestParser;
 import org.reelflow.api.JobsApi;
+import org.reelflow.api.WebUi;
 import org.reelflow.catalog.Archetypes;
 import org.reelflow.catalog.Platforms;
 import org.reelflow.events.FileEventLog;
@@ -35,7 +36,6 @@ import org.reelflow.pipeline.Pipeline;
 import org.reelflow.providers.ApiKeys;
 import org.reelflow.providers.ProviderCatalog;
 
-import jakarta.json.Json;
 
 /**
  * The composition root: configuration in, a running server out. {@code Main} uses it, tests use it with their
@@ -44,6 +44,10 @@ import jakarta.json.Json;
 public final class Reelflow {
 
     private static final Logger LOG = Logger.getLogger(Reelflow.class.getName());
+
+    /** What this server runs with no keys at all (cloud providers become available as they are added). */
+    static final Set<String> OFFLINE_PROVIDERS = Set.of("llm:offline", "search:none", "tts:local", "image:local",
+                                                        "music:bundled");
 
     private final Config config;
     private final Settings settings;
@@ -76,11 +80,12 @@ public final class Reelflow {
                              new JobsApi(jobs, new JobRequestParser(archetypes, platforms), settings.maxBodyBytes()),
                              new EventsApi(jobs, registry, settings.heartbeat(), settings.retry()),
                              new ArtifactsApi(jobs, store::jobDir),
-                             new CatalogApi(archetypes, platforms, new ProviderCatalog(Set.of("llm:offline", "music:bundled"))),
+                             new CatalogApi(archetypes, platforms, new ProviderCatalog(OFFLINE_PROVIDERS)),
                              health);
-            routing.any("/api/*", (req, res) -> res.status(Status.NOT_FOUND_404)
-                    .send(Json.createObjectBuilder().add("error", "Not found").build()));
-            routing.register("/", new org.reelflow.api.WebUi());   // after /api/*: the UI never shadows the API
+            routing.any("/api/*", (req, res) -> {
+                throw ApiException.notFound("Not found");
+            });
+            routing.register("/", new WebUi());   // after /api/*: the UI never shadows the API
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the jobs folder " + settings.jobsDir() + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,7 @@
 package org.reelflow.events;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +23,8 @@ public final class Subscription {
 
     Subscription(String jobId, int capacity) {
         this.jobId = jobId;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        // Linked, not array-backed: an idle subscriber's queue holds no pre-allocated slots (~1 KB each at 256).
+        this.queue = new LinkedBlockingQueue<>(capacity);
     }
 
     public String jobId() {

@@ -189,6 +189,10 @@ class EventStreamTest {
             var missing = server.get("/api/v1/jobs/42/events");
             assertThat(missing.statusCode(), is(404));
             assertThat(missing.body(), is("{\"error\":\"Job not found\"}"));
+            try (SseClient sse = server.events("42")) {        // an EventSource accepts only text/event-stream
+                assertThat(sse.status(), is(404));
+                assertThat(sse.header("content-type"), startsWith("application/json"));
+            }
             var invalid = server.get("/api/v1/jobs/a.b/events");
             assertThat(invalid.statusCode(), is(400));
             assertThat(invalid.body(), is("{\"error\":\"Invalid job ID\"}"));

@@ -153,8 +153,11 @@ class PipelineScenariosTest {
         try (TestServer server = TestServer.start(dir, c -> fakes.pipeline())) {
             String id = server.submit("{\"topic\":\"Black holes\"}");
             assertThat(entered.await(10, TimeUnit.SECONDS), is(true));
-            long sleeps = sleepChildren();
-            assertThat("the stage's child process runs", sleeps, is(1L));
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (sleepChildren() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat("the stage's child process runs", sleepChildren(), is(1L));
             long t0 = System.nanoTime();
             var res = server.postJson("/api/v1/jobs/" + id + "/cancel", "");
             long ms = (System.nanoTime() - t0) / 1_000_000;
