@@ -25,7 +25,12 @@ public final class WordMapper {
     static final double MATCH = 0.34;
     /** At least this share of the sounding script words must match, or the timings are not this script's. */
     static final double MIN_MATCHED_SHARE = 0.75;
-    private static final double SKIP = 1.0;
+    /** Leaving a sounding script word without any vendor word. */
+    private static final double SKIP_WORD = 1.0;
+    /** Ignoring a vendor word (a filler, a word the vendor added): cheaper than gluing it onto a neighbour. */
+    private static final double SKIP_VENDOR = 0.3;
+    /** Per vendor word more or fewer than the form being compared has: keeps fillers off real words. */
+    private static final double COUNT_PENALTY = 0.15;
 
     /** The words with their timings, or why not. */
     public record Result(List<TimedWord> words, int matched, int sounding, String firstMiss) {
@@ -48,12 +53,14 @@ public final class WordMapper {
         String[] literal = new String[n];
         String[] spoken = new String[n];
         int[] maxTake = new int[n];
+        int[] spokenCount = new int[n];
         for (int i = 0; i < n; i++) {
             literal[i] = key(words.get(i).original());
             StringBuilder s = new StringBuilder();
             words.get(i).spoken().forEach(t -> s.append(key(t)));
             spoken[i] = s.toString();
-            maxTake[i] = Math.min(16, Math.max(1, words.get(i).spoken().size()) + 3);
+            spokenCount[i] = words.get(i).spoken().size();
+            maxTake[i] = Math.min(16, Math.max(1, spokenCount[i]) + 3);
         }
         List<TimedWord> tokens = vendor.stream().filter(t -> !key(t.word()).isEmpty()).toList();
         String[] tk = tokens.stream().map(t -> key(t.word())).toArray(String[]::new);
@@ -77,13 +84,13 @@ public final class WordMapper {
                 }
                 double best = Double.POSITIVE_INFINITY;
                 int how = 0;
-                if (j > 0 && cost[i][j - 1] + SKIP < best) {
-                    best = cost[i][j - 1] + SKIP;
+                if (j > 0 && cost[i][j - 1] + SKIP_VENDOR < best) {
+                    best = cost[i][j - 1] + SKIP_VENDOR;
                     how = -1;
                 }
                 if (i > 0) {
                     boolean silent = literal[i - 1].isEmpty() && spoken[i - 1].isEmpty();
-                    double none = cost[i - 1][j] + (silent ? 0 : SKIP);
+                    double none = cost[i - 1][j] + (silent ? 0 : SKIP_WORD);
                     if (none < best) {
                         best = none;
                         how = 0;
@@ -96,7 +103,8 @@ public final class WordMapper {
                             if (prev == Double.POSITIVE_INFINITY) {
                                 continue;
                             }
-                            double c = prev + distance(joined.toString(), literal[i - 1], spoken[i - 1]);
+                            double c = prev + segmentCost(joined.toString(), k, literal[i - 1], spoken[i - 1],
+                                                          spokenCount[i - 1]);
                             if (c < best) {
                                 best = c;
                                 how = k;
@@ -193,6 +201,20 @@ public final class WordMapper {
             i = j;
         }
         return result;
+    }
+
+    /** {@link #distance} plus a penalty for taking more or fewer vendor words than the nearer form has. */
+    static double segmentCost(String joined, int taken, String literal, String spoken, int spokenCount) {
+        double best = Double.POSITIVE_INFINITY;
+        if (!literal.isEmpty()) {
+            best = levenshtein(joined, literal) / (double) Math.max(joined.length(), literal.length())
+                   + COUNT_PENALTY * Math.abs(taken - 1);
+        }
+        if (!spoken.isEmpty()) {
+            best = Math.min(best, levenshtein(joined, spoken) / (double) Math.max(joined.length(), spoken.length())
+                                  + COUNT_PENALTY * Math.abs(taken - spokenCount));
+        }
+        return best == Double.POSITIVE_INFINITY ? 1.0 : best;
     }
 
     /** Normalised edit distance of the joined vendor words to the nearer of the word's two forms. */
