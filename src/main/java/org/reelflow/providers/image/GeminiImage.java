@@ -6,9 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.json.Json;
 
 import org.reelflow.providers.ProviderException;
-import org.reelflow.providers.tts.wire.GeminiContent;
-import org.reelflow.providers.tts.wire.VendorCall;
-import org.reelflow.providers.tts.wire.VendorSettings;
+import org.reelflow.providers.vendor.GeminiContent;
+import org.reelflow.providers.vendor.VendorCall;
+import org.reelflow.providers.vendor.VendorSettings;
 
 /**
  * Gemini image generation: {@code gemini-3.1-flash-image-preview} via generateContent with

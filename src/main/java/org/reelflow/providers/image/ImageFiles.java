@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
-import org.reelflow.providers.tts.wire.VendorCall;
+import org.reelflow.providers.vendor.VendorCall;
 import org.reelflow.providers.ProviderException;
 
 /** Checks a vendor's picture decodes, and writes it as PNG atomically. */

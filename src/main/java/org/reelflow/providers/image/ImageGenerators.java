@@ -6,8 +6,8 @@ import java.util.List;
 import org.reelflow.providers.KeyRing;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.http.RetryPolicy;
-import org.reelflow.providers.tts.wire.VendorCall;
-import org.reelflow.providers.tts.wire.VendorSettings;
+import org.reelflow.providers.vendor.VendorCall;
+import org.reelflow.providers.vendor.VendorSettings;
 
 /** Makes the image generator a job asked for, checking its key before any call. */
 public final class ImageGenerators {

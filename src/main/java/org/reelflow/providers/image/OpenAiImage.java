@@ -9,8 +9,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import org.reelflow.providers.ProviderException;
-import org.reelflow.providers.tts.wire.VendorCall;
-import org.reelflow.providers.tts.wire.VendorSettings;
+import org.reelflow.providers.vendor.VendorCall;
+import org.reelflow.providers.vendor.VendorSettings;
 
 /**
  * OpenAI image generation ({@code POST /v1/images/generations}, {@code gpt-image-1.5}, 1024x1536, high quality,

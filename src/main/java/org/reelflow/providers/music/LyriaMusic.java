@@ -15,9 +15,9 @@ import jakarta.json.Json;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.RetryPolicy;
-import org.reelflow.providers.tts.wire.GeminiContent;
-import org.reelflow.providers.tts.wire.VendorCall;
-import org.reelflow.providers.tts.wire.VendorSettings;
+import org.reelflow.providers.vendor.GeminiContent;
+import org.reelflow.providers.vendor.VendorCall;
+import org.reelflow.providers.vendor.VendorSettings;
 
 /**
  * Music from Lyria 3 Pro ({@code lyria-3-pro-preview} via generateContent, {@code responseModalities

@@ -11,7 +11,7 @@ import jakarta.json.JsonObjectBuilder;
 import org.reelflow.media.music.MusicLibrary;
 import org.reelflow.media.music.Selection;
 import org.reelflow.providers.KeyRing;
-import org.reelflow.providers.tts.wire.VendorSettings;
+import org.reelflow.providers.vendor.VendorSettings;
 
 /**
  * Chooses the job's music: Lyria when asked for (falling back to the bundled library on any failure, as OpenReels

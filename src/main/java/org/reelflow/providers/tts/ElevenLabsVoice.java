@@ -15,8 +15,8 @@ import org.reelflow.media.TimedWord;
 import org.reelflow.media.align.ForcedAligner;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
-import org.reelflow.providers.tts.wire.VendorCall;
-import org.reelflow.providers.tts.wire.VendorSettings;
+import org.reelflow.providers.vendor.VendorCall;
+import org.reelflow.providers.vendor.VendorSettings;
 
 /**
  * ElevenLabs text-to-speech with character timestamps ({@code POST /v1/text-to-speech/<voice>/with-timestamps}).

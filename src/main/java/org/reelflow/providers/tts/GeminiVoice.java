@@ -8,8 +8,8 @@ import jakarta.json.Json;
 import org.reelflow.media.align.ForcedAligner;
 import org.reelflow.media.voice.TextNormalizer;
 import org.reelflow.providers.ProviderException;
-import org.reelflow.providers.tts.wire.GeminiContent;
-import org.reelflow.providers.tts.wire.VendorSettings;
+import org.reelflow.providers.vendor.GeminiContent;
+import org.reelflow.providers.vendor.VendorSettings;
 
 /**
  * Gemini speech: {@code gemini-2.5-flash-preview-tts} via generateContent with {@code responseModalities:

@@ -10,8 +10,8 @@ import org.reelflow.media.align.ForcedAligner;
 import org.reelflow.media.voice.TextNormalizer;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
-import org.reelflow.providers.tts.wire.VendorCall;
-import org.reelflow.providers.tts.wire.VendorSettings;
+import org.reelflow.providers.vendor.VendorCall;
+import org.reelflow.providers.vendor.VendorSettings;
 
 /**
  * OpenAI speech ({@code POST /v1/audio/speech}, WAV). It returns no timings, so the script is sent in the

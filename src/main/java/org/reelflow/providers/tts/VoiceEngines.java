@@ -8,7 +8,7 @@ import org.reelflow.media.voice.FestivalVoice;
 import org.reelflow.media.voice.VoiceEngine;
 import org.reelflow.providers.KeyRing;
 import org.reelflow.providers.http.RetryPolicy;
-import org.reelflow.providers.tts.wire.VendorSettings;
+import org.reelflow.providers.vendor.VendorSettings;
 
 /** Makes the voice a job asked for, checking its key before any call is made. */
 public final class VoiceEngines {

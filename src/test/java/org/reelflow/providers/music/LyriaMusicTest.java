@@ -35,7 +35,7 @@ import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.tts.VendorDouble;
-import org.reelflow.providers.tts.wire.VendorSettings;
+import org.reelflow.providers.vendor.VendorSettings;
 
 class LyriaMusicTest {
 

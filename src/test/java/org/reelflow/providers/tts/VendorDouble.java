@@ -22,7 +22,7 @@ import jakarta.json.JsonObject;
 
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.http.RetryPolicy;
-import org.reelflow.providers.tts.wire.VendorSettings;
+import org.reelflow.providers.vendor.VendorSettings;
 
 /**
  * A local stand-in for a vendor's API on 127.0.0.1: it records every request and answers from a script of

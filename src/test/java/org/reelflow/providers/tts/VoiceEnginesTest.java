@@ -12,7 +12,7 @@ import org.reelflow.media.align.PocketsphinxAligner;
 import org.reelflow.media.voice.FestivalVoice;
 import org.reelflow.providers.KeyRing;
 import org.reelflow.providers.http.ProviderHttp;
-import org.reelflow.providers.tts.wire.VendorSettings;
+import org.reelflow.providers.vendor.VendorSettings;
 
 class VoiceEnginesTest {
 

@@ -1,4 +1,4 @@
-package org.reelflow.providers.tts.wire;
+package org.reelflow.providers.vendor;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;

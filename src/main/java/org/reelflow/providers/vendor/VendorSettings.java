@@ -1,4 +1,4 @@
-package org.reelflow.providers.tts.wire;
+package org.reelflow.providers.vendor;
 
 import java.net.URI;
 import java.time.Duration;
