@@ -34,6 +34,13 @@ import org.reelflow.jobs.JobWorkers;
 import org.reelflow.pipeline.JobRunner;
 import org.reelflow.pipeline.Pipeline;
 import org.reelflow.providers.ApiKeys;
+import org.reelflow.providers.http.ProviderHttp;
+import org.reelflow.providers.http.RetryPolicy;
+import org.reelflow.providers.image.ImageGenerators;
+import org.reelflow.providers.llm.LlmConfig;
+import org.reelflow.providers.music.LyriaMusic;
+import org.reelflow.providers.tts.VoiceEngines;
+import org.reelflow.providers.vendor.VendorSettings;
 import org.reelflow.providers.ProviderCatalog;
 
 
@@ -59,20 +66,24 @@ public final class Reelflow {
     private JobWorkers workers;
     private WebServer server;
 
-    private Reelflow(Config config, Function<Catalog, Pipeline> pipeline, Function<String, String> env) {
+    private Reelflow(Config config, Function<Services, Pipeline> pipeline, Function<String, String> env) {
         this.config = config;
         this.settings = Settings.from(config);
         Archetypes archetypes = Archetypes.load();
         Platforms platforms = Platforms.load();
         ApiKeys keys = new ApiKeys(env);
-        Catalog catalog = new Catalog(archetypes, platforms, keys, settings.musicCache());
+        ProviderHttp http = ProviderHttp.create();
+        Services services = new Services(archetypes, platforms, keys, env, settings.musicCache(),
+                                         LlmConfig.from(config.get("llm"), http),
+                                         VendorSettings.fromConfig(http, key -> config.get(key).asString().asOptional(),
+                                                                   Reelflow::defaultPolicy));
         try {
             FileJobStore store = new FileJobStore(settings.jobsDir());
             FileEventLog log = new FileEventLog(store::jobDir);
             this.registry = new ListenerRegistry(settings.queueCapacity());
             this.jobs = new JobService(store, log, registry, new FifoJobQueue(), Clock.systemUTC(),
                                        settings.maxJobs(), settings.cancelWait());
-            this.runner = new JobRunner(pipeline.apply(catalog), store::jobDir, Clock.systemUTC());
+            this.runner = new JobRunner(pipeline.apply(services), store::jobDir, Clock.systemUTC());
             this.health = new HealthApi(jobs, store.root(), keys);
             this.routing = HttpRouting.builder();
             ErrorHandlers.register(routing);
@@ -91,8 +102,20 @@ public final class Reelflow {
         }
     }
 
-    /** What the stage factory may use: the catalogues, the server's keys and the music cache folder. */
-    public record Catalog(Archetypes archetypes, Platforms platforms, ApiKeys keys, java.nio.file.Path musicCache) {
+    /**
+     * What the pipeline factory may use: the catalogues, the server's keys and environment, the music cache, and
+     * the provider settings (base URLs, timeouts, retries) over one shared {@link ProviderHttp}.
+     */
+    public record Services(Archetypes archetypes, Platforms platforms, ApiKeys keys, Function<String, String> env,
+                           java.nio.file.Path musicCache, LlmConfig llm, VendorSettings vendors) {
+    }
+
+    private static RetryPolicy defaultPolicy(String vendor) {
+        return switch (vendor) {
+            case "gemini-image", "openai-image" -> ImageGenerators.DEFAULT_POLICY;
+            case "lyria" -> LyriaMusic.DEFAULT_POLICY;
+            default -> VoiceEngines.DEFAULT_POLICY;
+        };
     }
 
     /**
@@ -100,7 +123,7 @@ public final class Reelflow {
      * @param pipeline builds the pipeline; {@link StandardStages#create} in production
      * @param env    environment lookup for API keys
      */
-    public static Reelflow create(Config config, Function<Catalog, Pipeline> pipeline, Function<String, String> env) {
+    public static Reelflow create(Config config, Function<Services, Pipeline> pipeline, Function<String, String> env) {
         return new Reelflow(config, pipeline, env);
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import org.reelflow.cost.CostEstimator;
 import org.reelflow.media.music.MusicLibrary;
 import org.reelflow.media.render.VideoRenderer;
-import org.reelflow.media.voice.FestivalVoice;
 import org.reelflow.pipeline.Pipeline;
 import org.reelflow.pipeline.Stage;
 import org.reelflow.stages.AssemblyStage;
@@ -26,14 +25,15 @@ public final class StandardStages {
     private StandardStages() {
     }
 
-    public static Pipeline create(Reelflow.Catalog catalog) {
-        MusicLibrary music = new MusicLibrary(catalog.musicCache());
+    public static Pipeline create(Reelflow.Services services) {
+        MusicLibrary music = new MusicLibrary(services.musicCache());
         List<Stage> stages = List.of(new ResearchStage(),
-                                     new DirectorStage(catalog.archetypes(), new CostEstimator()),
-                                     new TtsStage(new FestivalVoice()),
-                                     new VisualsStage(music, VISUALS_PARALLELISM),
-                                     new AssemblyStage(catalog.platforms(), new VideoRenderer()),
-                                     new CriticStage(catalog.platforms()));
-        return new Pipeline(new JobSetup(catalog.archetypes(), catalog.keys()), stages);
+                                     new DirectorStage(services.archetypes(), new CostEstimator()),
+                                     new TtsStage(),
+                                     new VisualsStage(VISUALS_PARALLELISM),
+                                     new AssemblyStage(services.platforms(), new VideoRenderer()),
+                                     new CriticStage(services.platforms()));
+        return new Pipeline(new JobSetup(services.archetypes(), services.env(), services.llm(), services.vendors(), music),
+                            stages);
     }
 }

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.reelflow.catalog.Archetype;
-import org.reelflow.media.music.Selection;
 import org.reelflow.media.render.RenderResult;
+import org.reelflow.media.voice.VoiceEngine;
 import org.reelflow.media.voice.Voiceover;
+import org.reelflow.providers.image.ImageGenerator;
+import org.reelflow.providers.music.MusicResolver;
 import org.reelflow.providers.ProviderChoice;
 import org.reelflow.score.DirectorScore;
 import org.reelflow.score.PacingTier;
@@ -25,10 +27,12 @@ public final class Production {
     private DirectorScore score;
     private Archetype archetype;
     private PacingTier tier;
+    private VoiceEngine voice;
+    private ImageGenerator images;
+    private MusicResolver musicResolver;
     private Voiceover voiceover;
     private List<Path> sceneAssets = List.of();
-    private Selection music;
-    private Path musicFile;
+    private MusicResolver.Resolution music;
     private RenderResult video;
 
     /** The providers this job really uses, resolved from the request and the server's keys. */
@@ -102,18 +106,13 @@ public final class Production {
         this.sceneAssets = List.copyOf(assets);
     }
 
-    /** The chosen music track and its audio file, or null for no music (visuals). */
-    public Selection music() {
+    /** The music and its audio file, or null for no music (visuals). */
+    public MusicResolver.Resolution music() {
         return music;
     }
 
-    public Path musicFile() {
-        return musicFile;
-    }
-
-    public void music(Selection selection, Path file) {
-        this.music = selection;
-        this.musicFile = file;
+    public void music(MusicResolver.Resolution resolution) {
+        this.music = resolution;
     }
 
     /** The rendered video (assembly). */
@@ -123,5 +122,32 @@ public final class Production {
 
     public void video(RenderResult r) {
         this.video = r;
+    }
+
+    /** The job's voice (the local one, or a cloud voice). */
+    public VoiceEngine voice() {
+        return voice;
+    }
+
+    public void voice(VoiceEngine v) {
+        this.voice = v;
+    }
+
+    /** The job's image generator, or null for procedural cards. */
+    public ImageGenerator images() {
+        return images;
+    }
+
+    public void images(ImageGenerator g) {
+        this.images = g;
+    }
+
+    /** Where the job's music comes from, or null for none. */
+    public MusicResolver musicResolver() {
+        return musicResolver;
+    }
+
+    public void musicResolver(MusicResolver r) {
+        this.musicResolver = r;
     }
 }

@@ -32,6 +32,12 @@ public final class KeyRing {
         return find(name).orElseThrow(() -> new IllegalStateException(name + " is required"));
     }
 
+    /** Whether the job brought this key itself. */
+    public boolean isByok(String name) {
+        String v = byok.get(name);
+        return v != null && !v.isBlank();
+    }
+
     public boolean has(String name) {
         return find(name).isPresent();
     }

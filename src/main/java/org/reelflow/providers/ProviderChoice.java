@@ -61,6 +61,12 @@ public record ProviderChoice(String llm,
                                   searchProvider);
     }
 
+    /** A copy with the image provider resolved. */
+    public ProviderChoice withImage(String resolved) {
+        return new ProviderChoice(llm, tts, resolved, stock, video, videoModel, music, llmModel, llmBaseUrl,
+                                  searchProvider);
+    }
+
     private static String text(JsonObject json, String key) {
         var v = json.get(key);
         if (v instanceof jakarta.json.JsonString s && !s.getString().isBlank()) {

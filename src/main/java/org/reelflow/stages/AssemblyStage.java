@@ -14,6 +14,7 @@ import org.reelflow.catalog.Platforms;
 import org.reelflow.jobs.StageName;
 import org.reelflow.media.audio.AudioMixer;
 import org.reelflow.media.music.Selection;
+import org.reelflow.providers.music.MusicResolver;
 import org.reelflow.media.render.Look;
 import org.reelflow.media.render.RenderJob;
 import org.reelflow.media.render.RenderResult;
@@ -56,10 +57,14 @@ public final class AssemblyStage implements Stage {
     @Override
     public StageResult run(StageContext ctx) throws Exception {
         Production p = ctx.production();
-        Selection music = p.music();
+        MusicResolver.Resolution music = p.music();
         if (music != null) {
-            ctx.emit(name(), "music", Json.createObjectBuilder().add("track", music.track().id())
-                    .add("mood", music.track().mood()).add("requestedMood", music.requestedMood())
+            // The bundled track's real id (the reference sent the word "bundled"), or Lyria's generated track.
+            Selection bundled = music.selection();
+            String mood = p.score().musicMood();
+            ctx.emit(name(), "music", Json.createObjectBuilder()
+                    .add("track", bundled != null ? bundled.track().id() : "lyria-generated")
+                    .add("mood", bundled != null ? bundled.track().mood() : mood).add("requestedMood", mood)
                     .add("fallback", music.fallback()).build());
         }
         Platform platform = platforms.require(ctx.request().platform());
@@ -72,7 +77,7 @@ public final class AssemblyStage implements Stage {
         int totalFrames = Timeline.plan(scenes, p.voiceover().words(), look.transitionDurationFrames(), format.fps())
                                   .totalFrames();
         Path audio = ctx.runDir().resolve("assets").resolve("mix.wav");
-        AudioMixer.mix(p.voiceover().audio(), p.musicFile(), totalFrames / (double) format.fps(), audio);
+        AudioMixer.mix(p.voiceover().audio(), music == null ? null : music.file(), totalFrames / (double) format.fps(), audio);
         ctx.emit(name(), "rendering", Json.createObjectBuilder().add("totalFrames", totalFrames).build());
         long[] lastReport = {System.nanoTime()};
         RenderResult result = renderer.render(new RenderJob(scenes, p.voiceover().words(), audio, look, format),

@@ -17,12 +17,6 @@ import org.reelflow.score.Scene;
 /** Speaks the whole script in one take (the scenes' lines joined by a space) and keeps every word's timing. */
 public final class TtsStage implements Stage {
 
-    private final VoiceEngine voice;
-
-    public TtsStage(VoiceEngine voice) {
-        this.voice = voice;
-    }
-
     @Override
     public StageName name() {
         return StageName.TTS;
@@ -36,6 +30,7 @@ public final class TtsStage implements Stage {
     @Override
     public StageResult run(StageContext ctx) throws Exception {
         String script = ctx.production().score().scenes().stream().map(Scene::scriptLine).collect(Collectors.joining(" "));
+        VoiceEngine voice = ctx.production().voice();
         Voiceover v = voice.synthesize(script, ctx.runDir().resolve("assets"));
         ctx.production().voiceover(v);
         JsonArrayBuilder words = Json.createArrayBuilder();

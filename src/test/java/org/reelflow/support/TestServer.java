@@ -33,7 +33,7 @@ public final class TestServer implements AutoCloseable {
         this.app = app;
     }
 
-    public static TestServer start(Path jobsDir, Function<Reelflow.Catalog, Pipeline> pipeline) throws IOException {
+    public static TestServer start(Path jobsDir, Function<Reelflow.Services, Pipeline> pipeline) throws IOException {
         return start(jobsDir, pipeline, Map.of(), Map.of());
     }
 
@@ -41,7 +41,7 @@ public final class TestServer implements AutoCloseable {
      * @param config settings on top of the shipped application.yaml (e.g. {@code sse.heartbeat})
      * @param env    the environment the server sees for API keys
      */
-    public static TestServer start(Path jobsDir, Function<Reelflow.Catalog, Pipeline> pipeline,
+    public static TestServer start(Path jobsDir, Function<Reelflow.Services, Pipeline> pipeline,
                                    Map<String, String> config, Map<String, String> env) throws IOException {
         Map<String, String> settings = new HashMap<>();
         settings.put("server.port", "0");
