@@ -200,7 +200,9 @@ public final class ProgressDisplay {
                 }
                 default -> v.status = Status.PENDING;
             }
-            if (!style.ansi() && v.status != Status.PENDING) {
+            if (!style.ansi() && v.status == Status.RUNNING) {
+                out.println(line(style.started(), s, "", v.progress == null ? "running" : v.progress));
+            } else if (!style.ansi() && v.status != Status.PENDING) {
                 out.println(lineOf(s, v, nanos.getAsLong()));
             }
         }

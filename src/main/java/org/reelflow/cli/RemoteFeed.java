@@ -25,7 +25,8 @@ import jakarta.json.JsonReader;
  * A job's event stream over HTTP ({@code GET /api/v1/jobs/:id/events}) read with {@code java.net.http} and parsed
  * by hand. A dropped connection — an error, the server closing early, or silence longer than three heartbeats —
  * is resumed after the server's {@code retry:} delay with {@code Last-Event-ID}, so the server replays exactly the
- * missed events. The first connection failing, a 404, or too many failed reconnects in a row end the feed.
+ * missed events. ({@code Accept} names JSON too: the server writes its errors — a 404 for an unknown job — as
+ * JSON, and fails with a 500 when the request accepts only {@code text/event-stream}.) The first connection failing, a 404, or too many failed reconnects in a row end the feed.
  */
 final class RemoteFeed implements EventFeed {
 
@@ -44,7 +45,7 @@ final class RemoteFeed implements EventFeed {
     private final long idleLimitNanos;
     private final Thread reader;
     private volatile boolean closed;
-    private volatile String notice;
+    private final java.util.Queue<String> notices = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long lastActivity = System.nanoTime();
     private volatile InputStream current;
     private volatile int connections;
@@ -72,7 +73,7 @@ final class RemoteFeed implements EventFeed {
         while (!closed) {
             try {
                 HttpRequest.Builder request = HttpRequest.newBuilder(events).GET()
-                        .header("Accept", "text/event-stream").header("Cache-Control", "no-cache");
+                        .header("Accept", "text/event-stream, application/json;q=0.5").header("Cache-Control", "no-cache");
                 if (parser.lastEventId() != null) {
                     request.header("Last-Event-ID", parser.lastEventId());
                 }
@@ -89,7 +90,7 @@ final class RemoteFeed implements EventFeed {
                     throw new IOException("the server answered " + res.statusCode());
                 }
                 if (connections++ > 0) {
-                    notice = "Reconnected" + (parser.lastEventId() == null ? "" : "; resuming after event " + parser.lastEventId());
+                    notices.add("Reconnected" + (parser.lastEventId() == null ? "" : "; resuming after event " + parser.lastEventId()));
                 }
                 failures = 0;
                 parser.reset();
@@ -130,8 +131,8 @@ final class RemoteFeed implements EventFeed {
                 return;
             }
             long wait = parser.retryMillis() >= 0 ? Math.min(parser.retryMillis(), 30_000) : defaultRetryMillis;
-            notice = "Connection lost (" + lastError + "); reconnecting in "
-                     + ProgressDisplay.seconds(wait / 1000.0) + " (attempt " + failures + " of " + maxReconnects + ")";
+            notices.add("Connection lost (" + lastError + "); reconnecting in "
+                     + ProgressDisplay.seconds(wait / 1000.0) + " (attempt " + failures + " of " + maxReconnects + ")");
             try {
                 Thread.sleep(wait);
             } catch (InterruptedException e) {
@@ -156,9 +157,7 @@ final class RemoteFeed implements EventFeed {
 
     @Override
     public String takeNotice() {
-        String n = notice;
-        notice = null;
-        return n;
+        return notices.poll();
     }
 
     /** How many times the stream was opened (tests). */

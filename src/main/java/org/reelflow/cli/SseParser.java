@@ -11,7 +11,7 @@ import jakarta.json.JsonValue;
 /**
  * The event-stream parser of the HTML specification, one line at a time: {@code field: value} (one space after
  * the colon dropped), {@code :} comments ignored, {@code data} lines joined with newlines, a blank line
- * dispatches, {@code id} sets the last event id (kept across events), {@code retry} the reconnection delay.
+ * dispatches, {@code id} sets the last event id when its event ends (kept across events), {@code retry} the reconnection delay.
  * An event without data is not dispatched; {@code event} defaults to {@code message}.
  */
 final class SseParser {
@@ -19,6 +19,8 @@ final class SseParser {
     private final StringBuilder data = new StringBuilder();
     private boolean hasData;
     private String eventName;
+    /** The id field as read so far; it becomes the last event id only when a blank line ends the event. */
+    private String idBuffer;
     private String lastEventId;
     private long retryMillis = -1;
 
@@ -47,7 +49,7 @@ final class SseParser {
             }
             case "id" -> {
                 if (value.indexOf('\0') < 0) {
-                    lastEventId = value;
+                    idBuffer = value;
                 }
             }
             case "retry" -> {
@@ -63,6 +65,7 @@ final class SseParser {
     }
 
     private StreamEvent dispatch() {
+        lastEventId = idBuffer;
         try {
             if (!hasData) {
                 return null;
@@ -100,8 +103,12 @@ final class SseParser {
         return retryMillis;
     }
 
-    /** A new connection starts a new event (a half-received one is dropped), but keeps the id and retry. */
+    /**
+     * A new connection starts a new event: a half-received one is dropped, with its id, so the resume asks for it
+     * again. The last complete event's id and the retry hint stay.
+     */
     void reset() {
+        idBuffer = lastEventId;
         data.setLength(0);
         hasData = false;
         eventName = null;

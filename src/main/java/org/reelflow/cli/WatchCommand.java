@@ -92,20 +92,19 @@ public final class WatchCommand {
         try (RemoteFeed feed = new RemoteFeed(t.base(), t.jobId(), defaultRetry, maxReconnects, idleLimit)) {
             while (true) {
                 StreamEvent e = feed.poll(100);
-                String notice = feed.takeNotice();
-                if (notice != null) {
+                for (String notice = feed.takeNotice(); notice != null; notice = feed.takeNotice()) {
                     display.message(notice);
                 }
                 if (e == null) {
                     display.redraw();
                     continue;
                 }
-                display.apply(e);
                 if (!headerShown && JobEvent.SNAPSHOT.equals(e.name())) {
                     headerShown = true;
                     display.message("Watching job " + t.jobId() + " \"" + e.data().getString("topic", "?") + "\" ("
                                     + e.data().getString("status", "?") + ") on " + t.base());
                 }
+                display.apply(e);
                 if (e.terminal()) {
                     break;
                 }

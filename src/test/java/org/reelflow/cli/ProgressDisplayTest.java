@@ -191,7 +191,7 @@ class ProgressDisplayTest {
                 + research    0.1s  5 facts
                 + director    0.3s  4 scenes, infographic
                 + tts         3.0s  80 words
-                | visuals     0.0s  1/4 scenes
+                > visuals           1/4 scenes
                 """));
         assertThat(d.lines().get(3).substring(1), is(" visuals     1.0s  2/4 scenes"));
     }
