@@ -1,0 +1,70 @@
+package org.reelflow.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+
+class SseParserTest {
+
+    private static List<StreamEvent> parse(SseParser p, String text) {
+        List<StreamEvent> out = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            StreamEvent e = p.line(line);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void framesCommentsRetryAndIds() {
+        SseParser p = new SseParser();
+        List<StreamEvent> events = parse(p, """
+                retry: 3000
+
+                : heartbeat
+
+                id: 7
+                event: stage:director
+                data: {"stage":"director","type":"complete","detail":"9 scenes, infographic","durationSec":0.03}
+
+                id: 8
+                event: job:completed
+                data: {}
+
+                """);
+        assertThat(events.size(), is(2));
+        assertThat(events.get(0).id(), is(7L));
+        assertThat(events.get(0).name(), is("stage:director"));
+        assertThat(events.get(0).type(), is("complete"));
+        assertThat(events.get(1).terminal(), is(true));
+        assertThat(p.lastEventId(), is("8"));
+        assertThat(p.retryMillis(), is(3000L));
+    }
+
+    @Test
+    void multiLineDataNoSpaceAfterColonAndDefaults() {
+        SseParser p = new SseParser();
+        List<StreamEvent> events = parse(p, "data:{\"a\":\ndata: 1}\n\nevent:x\n\n");
+        assertThat(events.size(), is(1));
+        assertThat(events.get(0).name(), is("message"));
+        assertThat(events.get(0).data().getInt("a"), is(1));
+        assertThat(events.get(0).id(), is(-1L));
+    }
+
+    @Test
+    void aHalfReceivedEventIsDroppedOnReconnect() {
+        SseParser p = new SseParser();
+        parse(p, "id: 3\nevent: stage:tts\ndata: {\"type\":\"start\"}\n\nevent: stage:tts\ndata: {\"type\":\"comp");
+        p.reset();
+        List<StreamEvent> events = parse(p, "id: 4\nevent: stage:tts\ndata: {\"type\":\"complete\"}\n\n");
+        assertThat(events.size(), is(1));
+        assertThat(events.get(0).type(), is("complete"));
+        assertThat(p.lastEventId(), is("4"));
+    }
+}
