@@ -47,7 +47,10 @@ run: package tools
 # Unit and server tests (real servers, files and encoder), then the browser tests of the web UI.
 test: unit-test browser-test
 
+# tmux drives the CLI under a real pseudo-terminal in the CLI tests.
 unit-test: jdk maven tools
+	@command -v tmux >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null; } \
+	  || { echo "tmux is missing: install it (Debian: apt-get install tmux)."; exit 1; }
 	mvn -B test
 
 # Browser tests of the web UI: Debian's chromium driven by playwright-core (no browser download), against the real

@@ -6,6 +6,7 @@ import java.util.List;
 import org.reelflow.cost.CostEstimator;
 import org.reelflow.media.music.MusicLibrary;
 import org.reelflow.media.render.VideoRenderer;
+import org.reelflow.pipeline.CostGate;
 import org.reelflow.pipeline.Pipeline;
 import org.reelflow.pipeline.Stage;
 import org.reelflow.stages.AssemblyStage;
@@ -26,6 +27,11 @@ public final class StandardStages {
     }
 
     public static Pipeline create(Reelflow.Services services) {
+        return create(services, CostGate.APPROVE);
+    }
+
+    /** The pipeline with a gate that approves each job's estimated cost before anything is spent (the CLI asks). */
+    public static Pipeline create(Reelflow.Services services, CostGate costGate) {
         MusicLibrary music = new MusicLibrary(services.musicCache());
         List<Stage> stages = List.of(new ResearchStage(),
                                      new DirectorStage(services.archetypes(), new CostEstimator()),
@@ -34,6 +40,6 @@ public final class StandardStages {
                                      new AssemblyStage(services.platforms(), new VideoRenderer()),
                                      new CriticStage(services.platforms()));
         return new Pipeline(new JobSetup(services.archetypes(), services.env(), services.llm(), services.vendors(), music),
-                            stages);
+                            stages, costGate);
     }
 }

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
@@ -31,6 +34,7 @@ import org.reelflow.catalog.Archetypes;
 import org.reelflow.catalog.Platforms;
 import org.reelflow.jobs.Job;
 import org.reelflow.jobs.JobRequest;
+import org.reelflow.pipeline.CostGate;
 import org.reelflow.pipeline.Pipeline;
 import org.reelflow.score.ScoreVocabulary;
 
@@ -51,16 +55,18 @@ public final class GenerateCommand {
     static final String LOG_FILE = "reelflow.log";
 
     private final Terminal term;
-    private final Function<Reelflow.Catalog, Pipeline> pipeline;
+    private final BiFunction<Reelflow.Services, CostGate, Pipeline> pipeline;
+    /** The person's answer to the cost estimate; the pipeline's cost gate waits for it before spending. */
+    private final CompletableFuture<Boolean> costApproved = new CompletableFuture<>();
     private final Function<String, String> env;
     private final boolean ownLogging;
 
     /**
-     * @param pipeline   the stages ({@code StandardStages::create}; tests give fakes)
+     * @param pipeline   the stages with a cost gate ({@code StandardStages::create}; tests give fakes)
      * @param env        where API keys come from
      * @param ownLogging send java.util.logging to {@code <output>/reelflow.log} (the real CLI; not in tests)
      */
-    public GenerateCommand(Terminal term, Function<Reelflow.Catalog, Pipeline> pipeline, Function<String, String> env,
+    public GenerateCommand(Terminal term, BiFunction<Reelflow.Services, CostGate, Pipeline> pipeline, Function<String, String> env,
                            boolean ownLogging) {
         this.term = term;
         this.pipeline = pipeline;
@@ -106,7 +112,8 @@ public final class GenerateCommand {
     private int runJob(GenerateArgs args, JobRequest request, Path output) throws InterruptedException {
         Reelflow app;
         try {
-            app = Reelflow.create(config(output), pipeline, env).start();
+            app = Reelflow.create(config(output), services -> pipeline.apply(services, (j, estimate) -> awaitApproval()), env)
+                          .start();
         } catch (IOException | RuntimeException e) {
             return fail("Cannot start the pipeline: " + GenerateRequest.oneLine(e.getMessage()));
         }
@@ -158,6 +165,7 @@ public final class GenerateCommand {
             display.apply(e);
             if ("cost_estimate".equals(e.type()) && stoppedBecause == null) {
                 stoppedBecause = confirmCost(e.data().getJsonObject("estimate"), display, app, job, request, args);
+                costApproved.complete(stoppedBecause == null);
             }
             if (e.terminal()) {
                 return new Outcome(stoppedBecause);
@@ -169,9 +177,7 @@ public final class GenerateCommand {
      * Shows the estimate and decides: free runs go on without a question; a cap that the estimate exceeds stops
      * the job; otherwise the person confirms unless {@code --yes} or standard input is not a terminal.
      *
-     * <p>The pipeline does not wait for this answer yet (no stage offers a confirmation hook; see the report), so
-     * a "no" cancels the job as soon as it is given. Every provider this build can run is free, so nothing is
-     * spent meanwhile.
+     * <p>The pipeline's cost gate waits for this answer, so nothing is spent before a "yes".
      *
      * @return why the job was stopped, or null when it goes on
      */
@@ -217,6 +223,15 @@ public final class GenerateCommand {
         display.message("Cancelling: the estimated cost was not confirmed.");
         cancel(app, job);
         return "the estimated cost was not confirmed";
+    }
+
+    /** The cost gate's side: blocks the pipeline until the person (or --yes) has answered. */
+    private boolean awaitApproval() throws InterruptedException {
+        try {
+            return costApproved.get();
+        } catch (ExecutionException e) {
+            return false;
+        }
     }
 
     private static List<String> scenesOf(Job job) {

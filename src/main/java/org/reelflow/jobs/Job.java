@@ -150,6 +150,11 @@ public final class Job {
         }
     }
 
+    /** The job cancels itself from inside its run (e.g. its cost was refused); the runner ends it as cancelled. */
+    public void cancel() {
+        requestCancel();
+    }
+
     /** Sets the cancel flag; returns the status the job had. */
     synchronized JobStatus requestCancel() {
         JobStatus before = record.status();

@@ -24,13 +24,19 @@ public final class Pipeline {
 
     private final Preparation preparation;
     private final List<Stage> stages;
+    private final CostGate costGate;
 
     public Pipeline(List<Stage> stages) {
-        this(ctx -> { }, stages);
+        this(ctx -> { }, stages, CostGate.APPROVE);
     }
 
     public Pipeline(Preparation preparation, List<Stage> stages) {
+        this(preparation, stages, CostGate.APPROVE);
+    }
+
+    public Pipeline(Preparation preparation, List<Stage> stages, CostGate costGate) {
         this.preparation = preparation;
+        this.costGate = costGate;
         List<StageName> order = stages.stream().map(Stage::name).toList();
         if (!order.equals(List.of(StageName.values()))) {
             throw new IllegalArgumentException("the pipeline needs the six stages in order, got " + order);
@@ -83,6 +89,29 @@ public final class Pipeline {
             for (StageResult.FollowUp f : result.followUps()) {
                 ctx.emit(name, f.type(), f.fields());
             }
+            if (name == StageName.DIRECTOR) {
+                approveCost(ctx);
+            }
+        }
+    }
+
+    /**
+     * Before anything is spent: the estimate must fit the job's cap ({@code maxCostUsd}), and the gate must agree.
+     * A refusal at the gate is the person's cancel, so it ends like every cancel.
+     */
+    private void approveCost(StageContext ctx) throws InterruptedException, StageFailedException {
+        if (!(ctx.job().read(r -> r.result("costEstimate")) instanceof JsonObject estimate)) {
+            return;                                  // a dry run: nothing will be spent
+        }
+        double total = estimate.getJsonNumber("totalCost").doubleValue();
+        Double cap = ctx.request().maxCostUsd();
+        if (cap != null && total > cap) {
+            throw new StageFailedException(StageName.DIRECTOR, String.format(java.util.Locale.ROOT,
+                    "Estimated cost $%.3f exceeds this job's cap of $%.2f (maxCostUsd)", total, cap), null);
+        }
+        if (!costGate.approve(ctx.job(), estimate)) {
+            ctx.job().cancel();
+            throw new InterruptedException("the estimated cost was not confirmed");
         }
     }
 

@@ -174,6 +174,27 @@ class PipelineScenariosTest {
         }
     }
 
+    @Test
+    void anEstimateOverTheJobsCapFailsBeforeAnythingIsSpent() throws Exception {
+        CountDownLatch spent = new CountDownLatch(1);
+        FakeStages fakes = FakeStages.create()
+                .with(StageName.DIRECTOR, ctx -> StageResult.complete("3 scenes, infographic").then("cost_estimate",
+                        jakarta.json.Json.createObjectBuilder().add("estimate", jakarta.json.Json.createObjectBuilder()
+                                .add("totalCost", 0.5)).build()))
+                .with(StageName.TTS, ctx -> {
+                    spent.countDown();
+                    return StageResult.complete("60 words");
+                });
+        try (TestServer server = TestServer.start(dir, c -> fakes.pipeline())) {
+            String id = server.submit("{\"topic\":\"capped\",\"maxCostUsd\":0.25}");
+            JsonObject meta = server.awaitStatus(id, WAIT, "failed");
+            assertThat(meta.getString("error"), is("Estimated cost $0.500 exceeds this job's cap of $0.25 (maxCostUsd)"));
+            assertThat("no paid stage ran", spent.getCount(), is(1L));
+            String ok = server.submit("{\"topic\":\"within\",\"maxCostUsd\":1}");
+            server.awaitStatus(ok, WAIT, "completed");
+        }
+    }
+
     private static long sleepChildren() {
         return ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/sleep")).orElse(false)).count();

@@ -3,7 +3,7 @@ package org.reelflow.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.reelflow.app.Reelflow;
 import org.reelflow.jobs.StageName;
+import org.reelflow.pipeline.CostGate;
 import org.reelflow.pipeline.Pipeline;
 import org.reelflow.pipeline.StageResult;
 import org.reelflow.support.FakeStages;
@@ -37,17 +38,17 @@ class GenerateCommandTest {
     }
 
     /** A director that estimates {@code total}, and a voice that takes up to 20 s unless cancelled. */
-    private static Function<Reelflow.Catalog, Pipeline> costing(double total) {
-        return c -> FakeStages.create()
+    private static BiFunction<Reelflow.Services, CostGate, Pipeline> costing(double total) {
+        return (c, gate) -> FakeStages.create()
                 .with(StageName.DIRECTOR, ctx -> StageResult.complete("3 scenes, infographic")
                         .then("cost_estimate", Json.createObjectBuilder().add("estimate", estimate(total)).build()))
                 .with(StageName.TTS, ctx -> {
                     Thread.sleep(total > 0 ? 20_000 : 0);
                     return StageResult.complete("60 words");
-                }).pipeline();
+                }).pipeline(gate);
     }
 
-    private int run(TestTerminal t, Function<Reelflow.Catalog, Pipeline> pipeline, String... args) throws Exception {
+    private int run(TestTerminal t, BiFunction<Reelflow.Services, CostGate, Pipeline> pipeline, String... args) throws Exception {
         return new GenerateCommand(t.terminal, pipeline, k -> null, false).run(GenerateArgs.parse(List.of(args)));
     }
 
@@ -81,7 +82,7 @@ class GenerateCommandTest {
     @Test
     void yesOrAPipedStdinSkipTheQuestion() throws Exception {
         TestTerminal t = new TestTerminal(new Style(false, true, 120), false, "");
-        Function<Reelflow.Catalog, Pipeline> quick = c -> FakeStages.create()
+        BiFunction<Reelflow.Services, CostGate, Pipeline> quick = (c, gate) -> FakeStages.create()
                 .with(StageName.DIRECTOR, ctx -> StageResult.complete("3 scenes, infographic")
                         .then("cost_estimate", Json.createObjectBuilder().add("estimate", estimate(0.25)).build()))
                 .pipeline();
@@ -104,7 +105,7 @@ class GenerateCommandTest {
     @Test
     void aFailedStageExitsOneWithTheReason() throws Exception {
         TestTerminal t = TestTerminal.plain();
-        Function<Reelflow.Catalog, Pipeline> failing = c -> FakeStages.create()
+        BiFunction<Reelflow.Services, CostGate, Pipeline> failing = (c, gate) -> FakeStages.create()
                 .with(StageName.TTS, ctx -> {
                     throw new IllegalStateException("festival is not installed");
                 }).pipeline();

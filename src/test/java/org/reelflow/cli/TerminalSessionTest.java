@@ -94,8 +94,10 @@ class TerminalSessionTest {
 
     @Test
     void aPaidEstimateAsksAndNoCancels() throws Exception {
-        // The procedural cards are free, but naming a paid image provider makes the estimate charge for it.
-        try (Tmux t = new Tmux(dir, reelflow() + " generate 'Tides' -i openai -o paid")) {
+        // A paid image provider (its key given, its URL a closed local port) makes the estimate charge; the
+        // pipeline's cost gate holds every paid call until the answer, and "n" ends the job before any.
+        try (Tmux t = new Tmux(dir, "OPENAI_API_KEY=sk-test-not-real PROVIDERS_OPENAI_IMAGE_BASE_URL=http://127.0.0.1:9 "
+                                    + reelflow() + " generate 'Tides' -i openai -o paid")) {
             String screen = t.await("Proceed with generation? [Y/n]", Duration.ofSeconds(60));
             assertThat(screen, containsString("Estimated cost: $"));
             assertThat(screen, containsString("AI images @ $0.167/ea"));

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.json.Json;
 
 import org.reelflow.jobs.StageName;
+import org.reelflow.pipeline.CostGate;
 import org.reelflow.pipeline.Pipeline;
 import org.reelflow.pipeline.Stage;
 import org.reelflow.pipeline.StageContext;
@@ -36,6 +37,11 @@ public final class FakeStages {
     }
 
     public Pipeline pipeline() {
+        return pipeline(CostGate.APPROVE);
+    }
+
+    /** The fakes behind a real cost gate (it sees the estimate a fake director emits). */
+    public Pipeline pipeline(CostGate gate) {
         List<Stage> stages = new ArrayList<>();
         for (StageName name : StageName.values()) {
             Body body = bodies.getOrDefault(name, ctx -> StageResult.complete("ok"));
@@ -51,7 +57,7 @@ public final class FakeStages {
                 }
             });
         }
-        return new Pipeline(stages);
+        return new Pipeline(ctx -> { }, stages, gate);
     }
 
     /** A body that waits (interruptibly) until the test opens the gate, then completes. */
