@@ -52,10 +52,6 @@ public final class Reelflow {
 
     private static final Logger LOG = Logger.getLogger(Reelflow.class.getName());
 
-    /** What this server runs with no keys at all (cloud providers become available as they are added). */
-    static final Set<String> OFFLINE_PROVIDERS = Set.of("llm:offline", "search:none", "tts:local", "image:local",
-                                                        "music:bundled");
-
     private final Config config;
     private final Settings settings;
     private final ListenerRegistry registry;
@@ -91,7 +87,7 @@ public final class Reelflow {
                              new JobsApi(jobs, new JobRequestParser(archetypes, platforms), settings.maxBodyBytes()),
                              new EventsApi(jobs, registry, settings.heartbeat(), settings.retry()),
                              new ArtifactsApi(jobs, store::jobDir),
-                             new CatalogApi(archetypes, platforms, new ProviderCatalog(OFFLINE_PROVIDERS)),
+                             new CatalogApi(archetypes, platforms, ProviderCatalog.forServer(keys)),
                              health);
             routing.any("/api/*", (req, res) -> {
                 throw ApiException.notFound("Not found");

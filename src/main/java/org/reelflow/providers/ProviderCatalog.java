@@ -1,14 +1,20 @@
 package org.reelflow.providers;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+
+import org.reelflow.providers.image.ImageGenerators;
+import org.reelflow.providers.llm.LlmProviders;
+import org.reelflow.providers.tts.VoiceEngines;
 
 /**
  * The provider choices a client can offer ({@code GET /api/v1/providers}): OpenReels' keys and labels, plus this
@@ -38,11 +44,48 @@ public final class ProviderCatalog {
         KINDS.put("music", List.of(new Entry("bundled", "Bundled library"), new Entry("lyria", "Lyria 3 Pro")));
     }
 
+    /** What this server runs with no keys at all. */
+    public static final Set<String> OFFLINE = Set.of("llm:offline", "search:none", "tts:local", "image:local",
+                                                     "music:bundled");
+
     private final Set<String> available;
 
     /** @param available "kind:key" of every provider this server can run now, e.g. {@code llm:offline} */
     public ProviderCatalog(Set<String> available) {
         this.available = Set.copyOf(available);
+    }
+
+    /**
+     * The offline providers plus every cloud provider the pipeline can run whose key this server has (a job's own
+     * BYOK key makes the others usable for that job). Video and stock are not wired into the pipeline yet.
+     */
+    public static ProviderCatalog forServer(ApiKeys keys) {
+        Set<String> on = new HashSet<>(OFFLINE);
+        LlmProviders.KEYS.forEach((provider, key) -> {
+            if (key == null || keys.configured(key)) {
+                on.add("llm:" + provider);
+            }
+        });
+        if (Stream.of("anthropic", "openai", "gemini").anyMatch(p -> on.contains("llm:" + p))) {
+            on.add("search:native");
+        }
+        if (keys.configured("TAVILY_API_KEY")) {
+            on.add("search:tavily");
+        }
+        for (String tts : List.of("elevenlabs", "inworld", "openai-tts", "gemini-tts")) {
+            if (keys.configured(VoiceEngines.keyName(tts))) {
+                on.add("tts:" + tts);
+            }
+        }
+        for (String image : ImageGenerators.PROVIDERS) {
+            if (keys.configured(ImageGenerators.keyName(image))) {
+                on.add("image:" + image);
+            }
+        }
+        if (keys.configured("GOOGLE_API_KEY")) {
+            on.add("music:lyria");
+        }
+        return new ProviderCatalog(on);
     }
 
     public boolean isAvailable(String kind, String key) {

@@ -60,6 +60,26 @@ class ApiRoutesTest {
     }
 
     @Test
+    void providersAreAvailableWhenTheServerHasTheirKey() throws Exception {
+        try (TestServer keyed = TestServer.start(dir.resolve("keyed"), StandardStages::create, java.util.Map.of(),
+                                                 java.util.Map.of("ANTHROPIC_API_KEY", "sk-test", "ELEVENLABS_API_KEY", "el-test"))) {
+            JsonObject providers = obj(keyed.get("/api/v1/providers"));
+            assertThat(available(providers, "llm", "anthropic"), is(true));
+            assertThat(available(providers, "llm", "openai"), is(false));
+            assertThat(available(providers, "search", "native"), is(true));
+            assertThat(available(providers, "tts", "elevenlabs"), is(true));
+            assertThat(available(providers, "tts", "local"), is(true));
+            assertThat(available(providers, "video", "fal"), is(false));
+            assertThat(obj(keyed.get("/api/v1/health")).getJsonObject("keys").getBoolean("ANTHROPIC_API_KEY"), is(true));
+        }
+    }
+
+    private static boolean available(JsonObject providers, String kind, String key) {
+        return providers.getJsonArray(kind).getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("key").equals(key)).findFirst().orElseThrow().getBoolean("available");
+    }
+
+    @Test
     void healthAndStats() throws Exception {
         JsonObject health = obj(server.get("/api/v1/health"));
         assertThat(health.getString("status"), is("healthy"));
