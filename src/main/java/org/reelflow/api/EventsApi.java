@@ -57,19 +57,14 @@ public final class EventsApi implements HttpService {
 
         Subscription sub = registry.subscribe(id);     // first: every later event is queued for us
         try {
-            Job.Opening opening = job.open(lastEventId);
             res.status(Status.OK_200);
             res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
             res.header(HeaderNames.CACHE_CONTROL, "no-cache");
             res.header("X-Accel-Buffering", "no");     // ask reverse proxies not to buffer the stream
             try (OutputStream out = res.outputStream()) {
-                out.write(retryHint);
-                for (byte[] frame : opening.frames()) {
-                    out.write(frame);
-                }
-                out.flush();
-                if (!opening.ended()) {
-                    follow(sub, out, opening.position());
+                long position = writeOpening(job.open(lastEventId), out);
+                if (position >= 0) {
+                    follow(sub, out, position);
                 }
             }
         } catch (InterruptedException e) {
@@ -79,6 +74,19 @@ public final class EventsApi implements HttpService {
         } finally {
             registry.unsubscribe(sub);
         }
+    }
+
+    /**
+     * Writes the retry hint and the opening frames; returns the id they cover, or -1 when the stream is complete.
+     * A method of its own so the snapshot's bytes are garbage once written, not held by every idle stream.
+     */
+    private long writeOpening(Job.Opening opening, OutputStream out) throws IOException {
+        out.write(retryHint);
+        for (byte[] frame : opening.frames()) {
+            out.write(frame);
+        }
+        out.flush();
+        return opening.ended() ? -1 : opening.position();
     }
 
     /** Writes live events until the terminal one, the client leaves, it falls too far behind, or the server stops. */
