@@ -10,6 +10,7 @@ import org.reelflow.pipeline.CostGate;
 import org.reelflow.pipeline.Pipeline;
 import org.reelflow.pipeline.Stage;
 import org.reelflow.stages.AssemblyStage;
+import org.reelflow.stages.CostAccounting;
 import org.reelflow.stages.CriticStage;
 import org.reelflow.stages.DirectorStage;
 import org.reelflow.stages.JobSetup;
@@ -40,6 +41,6 @@ public final class StandardStages {
                                      new AssemblyStage(services.platforms(), new VideoRenderer()),
                                      new CriticStage(services.platforms()));
         return new Pipeline(new JobSetup(services.archetypes(), services.env(), services.llm(), services.vendors(), music),
-                            stages, costGate);
+                            stages, costGate, new CostAccounting());
     }
 }

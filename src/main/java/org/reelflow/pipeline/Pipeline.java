@@ -22,9 +22,16 @@ public final class Pipeline {
         void prepare(StageContext ctx) throws Exception;
     }
 
+    /** Work done after the stages, when the job did not fail or stop: e.g. pricing what it really used. */
+    @FunctionalInterface
+    public interface Completion {
+        void complete(StageContext ctx) throws Exception;
+    }
+
     private final Preparation preparation;
     private final List<Stage> stages;
     private final CostGate costGate;
+    private final Completion completion;
 
     public Pipeline(List<Stage> stages) {
         this(ctx -> { }, stages, CostGate.APPROVE);
@@ -35,8 +42,13 @@ public final class Pipeline {
     }
 
     public Pipeline(Preparation preparation, List<Stage> stages, CostGate costGate) {
+        this(preparation, stages, costGate, ctx -> { });
+    }
+
+    public Pipeline(Preparation preparation, List<Stage> stages, CostGate costGate, Completion completion) {
         this.preparation = preparation;
         this.costGate = costGate;
+        this.completion = completion;
         List<StageName> order = stages.stream().map(Stage::name).toList();
         if (!order.equals(List.of(StageName.values()))) {
             throw new IllegalArgumentException("the pipeline needs the six stages in order, got " + order);
@@ -92,6 +104,13 @@ public final class Pipeline {
             if (name == StageName.DIRECTOR) {
                 approveCost(ctx);
             }
+        }
+        try {
+            completion.complete(ctx);
+        } catch (InterruptedException | CancellationException e) {
+            throw interrupted(e);
+        } catch (Exception e) {
+            throw new StageFailedException(null, messageOf(e), e);
         }
     }
 

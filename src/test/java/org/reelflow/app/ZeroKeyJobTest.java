@@ -56,6 +56,8 @@ class ZeroKeyJobTest {
             assertThat(meta.getJsonArray("words").size(), greaterThan(60));
             assertThat(meta.getJsonObject("musicTrack").getString("trackId"), containsString("-0"));
             assertThat(meta.getJsonObject("criticReview").getJsonNumber("score").intValue(), greaterThan(0));
+            assertThat("an offline job costs nothing, and says so",
+                       meta.getJsonObject("actualCost").getJsonNumber("totalCost").doubleValue(), is(0.0));
             assertThat(meta.getJsonObject("stages").getJsonObject("tts").getString("detail"),
                        is(meta.getJsonArray("words").size() + " words"));
 
