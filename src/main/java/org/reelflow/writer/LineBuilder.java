@@ -31,8 +31,17 @@ final class LineBuilder {
         return s.replaceAll("[\\s.?!:;,]+$", "");
     }
 
+    /** Words that open a question even when the topic has no question mark ("Why the sky is blue"). */
+    private static final Set<String> QUESTION_OPENERS = Set.of("why", "how", "what", "when", "where", "who",
+            "which", "can", "could", "do", "does", "did", "is", "are", "should", "would", "will");
+
     static boolean isQuestion(String topic) {
-        return topic != null && topic.strip().endsWith("?");
+        if (topic == null || topic.isBlank()) {
+            return false;
+        }
+        String[] words = Words.split(topic.strip());
+        return topic.strip().endsWith("?")
+               || words.length >= 3 && QUESTION_OPENERS.contains(bare(words[0]).toLowerCase(Locale.ROOT));
     }
 
     /**

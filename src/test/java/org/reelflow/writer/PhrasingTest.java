@@ -1,5 +1,13 @@
 package org.reelflow.writer;
 
+import org.reelflow.catalog.Archetypes;
+
+import static org.hamcrest.Matchers.containsString;
+
+import static org.hamcrest.Matchers.not;
+
+import static org.hamcrest.Matchers.is;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -71,5 +79,17 @@ class PhrasingTest {
         assertThat(beats.get(1).cores(), hasItem("Cats purr at 25 to 150 Hertz."));
         assertThat(beats.get(2).headline(), is("The Basics"));
         assertThat(Beats.sentences("One. Two!\nThree? " + "More. ".repeat(10)), hasSize(8));
+    }
+
+    @Test
+    void aTopicThatOpensWithAQuestionWordIsAQuestionEvenWithoutAMark() throws Exception {
+        assertThat(LineBuilder.isQuestion("Why the sky is blue"), is(true));
+        assertThat(LineBuilder.isQuestion("How octopuses think"), is(true));
+        assertThat(LineBuilder.isQuestion("Black holes"), is(false));
+        assertThat(LineBuilder.isQuestion("Whales"), is(false));
+        var research = new OfflineWriter(Archetypes.load()).research("Why the sky is blue");
+        for (String fact : research.keyFacts()) {
+            assertThat(fact, not(containsString("What why")));
+        }
     }
 }
