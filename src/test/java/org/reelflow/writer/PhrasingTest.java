@@ -1,18 +1,11 @@
 package org.reelflow.writer;
 
-import org.reelflow.catalog.Archetypes;
-
-import static org.hamcrest.Matchers.containsString;
-
-import static org.hamcrest.Matchers.not;
-
-import static org.hamcrest.Matchers.is;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.reelflow.catalog.Archetypes;
 import org.reelflow.score.Words;
 
 import static org.hamcrest.MatcherAssert.assertThat;
