@@ -89,7 +89,8 @@ class VisualsWiringTest {
                       (ex, s) -> bytes(ex, 200, jpeg(id == 101 ? 0xC04010 : 0x303030), Map.of("Content-Type", "image/jpeg")));
         }
 
-        google.on("POST", IMAGE, (ex, s) -> json(ex, 200, Json.createObjectBuilder().add("candidates", Json.createArrayBuilder()
+        google.on("POST", IMAGE, (ex, s) -> json(ex, 200, s.text().contains("SAFETYTRIP") && !s.text().contains("safety grounds")
+                ? "{\"promptFeedback\":{\"blockReason\":\"SAFETY\",\"safetyRatings\":[]}}" : Json.createObjectBuilder().add("candidates", Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("content", Json.createObjectBuilder().add("role", "model")
                         .add("parts", Json.createArrayBuilder().add(Json.createObjectBuilder().add("inlineData",
                                 Json.createObjectBuilder().add("mimeType", "image/png")
@@ -266,6 +267,51 @@ class VisualsWiringTest {
             Path video = dir.resolve("jobs").resolve(id).resolve(record.getString("videoPath"));
             assertThat(Files.size(video), greaterThan(10_000L));
             assertThat(record.getJsonObject("stages").getJsonObject("visuals").getString("detail"), is("4/4 assets"));
+        }
+    }
+
+    @Test
+    void withTheOfflineWriterStockIsUnverifiedAndARefusedPictureIsReprompedOnce() throws Exception {
+        String score = """
+                {"emotional_arc":"calm","archetype":"infographic","music_mood":"epic_cinematic","scenes":[
+                 {"visual_type":"stock_image","visual_prompt":"red fox in snow","motion":"static","script_line":"Foxes hunt in snow.","transition":null},
+                 {"visual_type":"ai_image","visual_prompt":"a battlefield SAFETYTRIP","motion":"zoom_in","script_line":"History remembers.","transition":null},
+                 {"visual_type":"text_card","visual_prompt":"The end","motion":"static","script_line":"Follow for more.","transition":null}]}""";
+        Map<String, String> env = Map.of("GOOGLE_API_KEY", "AIzaSy-test", "PEXELS_API_KEY", "pexels-test");
+        try (TestServer server = TestServer.start(dir.resolve("jobs"), StandardStages::create, config(), env)) {
+            String id = server.submit("{\"topic\":\"Offline\",\"noMusic\":true,\"noVideo\":true,"
+                                      + "\"providers\":{\"image\":\"gemini\"},\"score\":" + score + "}");
+            JsonObject meta = server.awaitStatus(id, Duration.ofSeconds(180), "completed", "failed");
+            List<Event> log;
+            try (SseClient sse = server.events(id, Map.of("Last-Event-ID", "0"))) {
+                log = sse.readToEnd(Duration.ofSeconds(20));
+            }
+            assertThat(String.valueOf(meta.get("error")), meta.getString("status"), is("completed"));
+
+            // No LLM to judge or rewrite: the first candidate, honestly reported as unverified.
+            assertThat(sceneShape(log, 0), contains("stock_unverified", "asset stock_image"));
+            assertThat(visuals(log, 0, "stock_unverified").getInt("confidence"), is(-1));
+            assertThat(llm.requests().size(), is(0));
+            assertThat(pexels.requests("GET", "/v1/search").size(), is(1));
+
+            // Refused once on safety grounds, re-prompted with a sanitising context, painted.
+            assertThat(sceneShape(log, 1), contains("asset ai_image"));
+            var images = google.requests("POST", IMAGE).stream().filter(r -> r.text().contains("SAFETYTRIP")).toList();
+            assertThat(images.size(), is(2));
+            assertThat(images.get(1).text(), containsString("safety grounds"));
+
+            assertThat(sceneShape(log, 2), contains("asset text_card"));
+            assertThat("noVideo: no video provider recorded", server.job(id).getJsonObject("providers").containsKey("video"), is(false));
+        }
+    }
+
+    @Test
+    void aChosenVideoProviderWithoutItsKeyFailsTheJobBeforeAnyStage() throws Exception {
+        try (TestServer server = TestServer.start(dir.resolve("jobs"), StandardStages::create, config(), Map.of())) {
+            String id = server.submit("{\"topic\":\"Clips\",\"providers\":{\"video\":\"fal\"}}");
+            JsonObject meta = server.awaitStatus(id, Duration.ofSeconds(30), "failed");
+            assertThat(meta.getString("error"), is("FAL_API_KEY is required"));
+            assertThat(meta.getJsonObject("stages").getJsonObject("research").getString("status"), is("pending"));
         }
     }
 }
