@@ -39,6 +39,9 @@ import org.reelflow.providers.http.RetryPolicy;
 import org.reelflow.providers.image.ImageGenerators;
 import org.reelflow.providers.llm.LlmConfig;
 import org.reelflow.providers.music.LyriaMusic;
+import org.reelflow.providers.stock.AdaptiveStockResolver;
+import org.reelflow.providers.stock.StockSettings;
+import org.reelflow.providers.video.VideoSettings;
 import org.reelflow.providers.tts.VoiceEngines;
 import org.reelflow.providers.vendor.VendorSettings;
 import org.reelflow.providers.ProviderCatalog;
@@ -72,7 +75,14 @@ public final class Reelflow {
         Services services = new Services(archetypes, platforms, keys, env, settings.musicCache(),
                                          LlmConfig.from(config.get("llm"), http),
                                          VendorSettings.fromConfig(http, key -> config.get(key).asString().asOptional(),
-                                                                   Reelflow::defaultPolicy));
+                                                                   Reelflow::defaultPolicy),
+                                         videoSettings(config.get("providers.video")),
+                                         config.get("providers.video.max-concurrent").asInt().orElse(3),
+                                         stockSettings(config.get("providers.stock")),
+                                         stockOptions(config.get("providers.stock")),
+                                         config.get("providers.stock.cache-dir").asString().asOptional()
+                                                 .filter(s -> !s.isBlank()).map(java.nio.file.Path::of)
+                                                 .orElse(settings.jobsDir().resolve(".cache").resolve("stock")));
         try {
             FileJobStore store = new FileJobStore(settings.jobsDir());
             FileEventLog log = new FileEventLog(store::jobDir);
@@ -103,7 +113,54 @@ public final class Reelflow {
      * the provider settings (base URLs, timeouts, retries) over one shared {@link ProviderHttp}.
      */
     public record Services(Archetypes archetypes, Platforms platforms, ApiKeys keys, Function<String, String> env,
-                           java.nio.file.Path musicCache, LlmConfig llm, VendorSettings vendors) {
+                           java.nio.file.Path musicCache, LlmConfig llm, VendorSettings vendors,
+                           VideoSettings video, int videoConcurrency, StockSettings stock,
+                           AdaptiveStockResolver.Options stockOptions, java.nio.file.Path stockCache) {
+    }
+
+    /** {@code providers.video.*}: vendor URLs (tests use doubles), polling, request bounds; absent keys keep the defaults. */
+    static VideoSettings videoSettings(Config c) {
+        VideoSettings d = VideoSettings.defaults();
+        RetryPolicy req = policy(c, "timeout", d.requests());
+        RetryPolicy dl = policy(c, "download-timeout", d.downloads());
+        return d.withGoogleBaseUrl(uri(c, "google-base-url", d.googleBaseUrl()))
+                .withFalUrls(uri(c, "fal-queue-url", d.falQueueUrl()), uri(c, "fal-rest-url", d.falRestUrl()))
+                .withVeoModel(c.get("veo-model").asString().orElse(d.veoModel()))
+                .withPolling(duration(c, "poll-interval", d.pollInterval()), duration(c, "poll-timeout", d.pollTimeout()))
+                .withPolicies(req, dl);
+    }
+
+    /** {@code providers.stock.*}: Pexels/Pixabay URLs and request bounds. */
+    static StockSettings stockSettings(Config c) {
+        StockSettings d = StockSettings.defaults();
+        return d.withBaseUrls(uri(c, "pexels-base-url", d.pexelsBaseUrl()), uri(c, "pixabay-base-url", d.pixabayBaseUrl()))
+                .withPolicies(policy(c, "timeout", d.searches()), policy(c, "download-timeout", d.downloads()));
+    }
+
+    /** {@code providers.stock.verify|confidence|max-searches}: OpenReels' adaptive-resolver options. */
+    static AdaptiveStockResolver.Options stockOptions(Config c) {
+        AdaptiveStockResolver.Options d = AdaptiveStockResolver.Options.DEFAULTS;
+        return new AdaptiveStockResolver.Options(c.get("verify").asBoolean().orElse(d.verify()),
+                                                 c.get("confidence").asDouble().orElse(d.threshold()),
+                                                 c.get("max-searches").asInt().orElse(d.maxApiCalls()));
+    }
+
+    private static java.net.URI uri(Config c, String key, java.net.URI fallback) {
+        return c.get(key).asString().asOptional().filter(s -> !s.isBlank()).map(s -> java.net.URI.create(s.trim()))
+                .orElse(fallback);
+    }
+
+    private static Duration duration(Config c, String key, Duration fallback) {
+        return c.get(key).asString().asOptional().filter(s -> !s.isBlank()).map(s -> {
+            String t = s.trim();
+            return t.matches("\\d+(\\.\\d+)?") ? Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000)) : Duration.parse(t);
+        }).orElse(fallback);
+    }
+
+    /** A policy whose timeout is {@code <key>} and whose attempts are {@code max-attempts}, when set. */
+    private static RetryPolicy policy(Config c, String timeoutKey, RetryPolicy base) {
+        return new RetryPolicy(duration(c, timeoutKey, base.timeout()), c.get("max-attempts").asInt().orElse(base.maxAttempts()),
+                               base.baseBackoff(), base.maxBackoff(), base.maxRetryAfter());
     }
 
     private static RetryPolicy defaultPolicy(String vendor) {

@@ -40,7 +40,9 @@ public final class StandardStages {
                                      new VisualsStage(VISUALS_PARALLELISM),
                                      new AssemblyStage(services.platforms(), new VideoRenderer()),
                                      new CriticStage(services.platforms()));
-        return new Pipeline(new JobSetup(services.archetypes(), services.env(), services.llm(), services.vendors(), music),
+        return new Pipeline(new JobSetup(services.archetypes(), services.env(), services.llm(), services.vendors(), music,
+                                         services.video(), services.videoConcurrency(), services.stock(),
+                                         services.stockOptions(), services.stockCache()),
                             stages, costGate, new CostAccounting());
     }
 }

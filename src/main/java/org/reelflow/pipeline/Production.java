@@ -10,6 +10,9 @@ import org.reelflow.media.voice.Voiceover;
 import org.reelflow.providers.image.ImageGenerator;
 import org.reelflow.providers.music.MusicResolver;
 import org.reelflow.providers.ProviderChoice;
+import org.reelflow.providers.stock.AdaptiveStockResolver;
+import org.reelflow.providers.video.VideoResolver;
+import org.reelflow.writer.ImagePrompter;
 import org.reelflow.score.DirectorScore;
 import org.reelflow.score.PacingTier;
 import org.reelflow.writer.Research;
@@ -30,6 +33,9 @@ public final class Production {
     private VoiceEngine voice;
     private ImageGenerator images;
     private MusicResolver musicResolver;
+    private AdaptiveStockResolver stock;
+    private VideoResolver videoResolver;
+    private ImagePrompter imagePrompter;
     private Voiceover voiceover;
     private List<Path> sceneAssets = List.of();
     private MusicResolver.Resolution music;
@@ -149,5 +155,32 @@ public final class Production {
 
     public void musicResolver(MusicResolver r) {
         this.musicResolver = r;
+    }
+
+    /** The job's stock resolver (its sources may be empty: every stock scene then falls back to a picture). */
+    public AdaptiveStockResolver stock() {
+        return stock;
+    }
+
+    public void stock(AdaptiveStockResolver r) {
+        this.stock = r;
+    }
+
+    /** The job's {@code ai_video} chain, or null when video is off ({@code noVideo} or no video key). */
+    public VideoResolver videoResolver() {
+        return videoResolver;
+    }
+
+    public void videoResolver(VideoResolver r) {
+        this.videoResolver = r;
+    }
+
+    /** The LLM image/motion prompter, or null without an LLM (the archetype's style prompt is used as is). */
+    public ImagePrompter imagePrompter() {
+        return imagePrompter;
+    }
+
+    public void imagePrompter(ImagePrompter p) {
+        this.imagePrompter = p;
     }
 }

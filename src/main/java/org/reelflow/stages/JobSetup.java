@@ -1,5 +1,6 @@
 package org.reelflow.stages;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
@@ -16,11 +17,25 @@ import org.reelflow.providers.KeyRing;
 import org.reelflow.providers.ProviderChoice;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.image.ImageGenerators;
+import org.reelflow.providers.llm.LlmClient;
 import org.reelflow.providers.llm.LlmConfig;
+import org.reelflow.providers.llm.LlmQueryReformer;
+import org.reelflow.providers.llm.LlmVisionJudge;
+import org.reelflow.providers.llm.VisionCalls;
+import org.reelflow.providers.stock.AdaptiveStockResolver;
+import org.reelflow.providers.stock.FfmpegFrameGrabber;
+import org.reelflow.providers.stock.StockSettings;
+import org.reelflow.providers.stock.StockSource;
+import org.reelflow.providers.stock.StockSources;
+import org.reelflow.providers.video.VideoGenerator;
+import org.reelflow.providers.video.VideoGenerators;
+import org.reelflow.providers.video.VideoResolver;
+import org.reelflow.providers.video.VideoSettings;
 import org.reelflow.providers.llm.LlmProviders;
 import org.reelflow.providers.music.MusicResolver;
 import org.reelflow.providers.tts.VoiceEngines;
 import org.reelflow.providers.vendor.VendorSettings;
+import org.reelflow.writer.ImagePrompter;
 import org.reelflow.writer.LlmWriter;
 import org.reelflow.writer.OfflineWriter;
 import org.reelflow.writer.ScriptWriter;
@@ -43,14 +58,36 @@ public final class JobSetup implements Pipeline.Preparation {
     private final LlmConfig llmConfig;
     private final VendorSettings vendors;
     private final MusicLibrary music;
+    private final VideoSettings video;
+    private final int videoConcurrency;
+    private final StockSettings stock;
+    private final AdaptiveStockResolver.Options stockOptions;
+    private final Path stockCache;
 
+    /** With the vendors' real video and stock endpoints and OpenReels' defaults. */
     public JobSetup(Archetypes archetypes, Function<String, String> env, LlmConfig llmConfig, VendorSettings vendors,
                     MusicLibrary music) {
+        this(archetypes, env, llmConfig, vendors, music, VideoSettings.defaults(), 3, StockSettings.defaults(),
+             AdaptiveStockResolver.Options.DEFAULTS, Path.of(System.getProperty("java.io.tmpdir"), "reelflow-stock"));
+    }
+
+    /**
+     * @param videoConcurrency clips generated at once across the job's scenes (OpenReels: 3)
+     * @param stockCache       where downloaded stock files are kept between jobs
+     */
+    public JobSetup(Archetypes archetypes, Function<String, String> env, LlmConfig llmConfig, VendorSettings vendors,
+                    MusicLibrary music, VideoSettings video, int videoConcurrency, StockSettings stock,
+                    AdaptiveStockResolver.Options stockOptions, Path stockCache) {
         this.archetypes = archetypes;
         this.env = env;
         this.llmConfig = llmConfig;
         this.vendors = vendors;
         this.music = music;
+        this.video = video;
+        this.videoConcurrency = videoConcurrency;
+        this.stock = stock;
+        this.stockOptions = stockOptions;
+        this.stockCache = stockCache;
     }
 
     @Override
@@ -60,10 +97,26 @@ public final class JobSetup implements Pipeline.Preparation {
         ProviderHttp.RetryListener retries = (provider, attempt, reason, delay) -> reportRetry(ctx, reason);
         Production p = ctx.production();
 
-        ScriptWriter writer = writerFor(requested, keys, retries);
+        LlmClient llm = llmFor(requested, keys, retries);
+        ScriptWriter writer = llm == null ? new OfflineWriter(archetypes) : new LlmWriter(llm, archetypes);
         ProviderChoice resolved = requested.withLlm(writer.provider());
         p.writer(writer);
         if (!ctx.request().dryRun()) {
+            // Video first: an explicitly chosen provider without its key fails here, naming the key.
+            List<VideoGenerator> chain = ctx.request().noVideo() ? List.of()
+                    : VideoGenerators.chain(requested.video(), keys, vendors.http(),
+                                            video.withVeoModel(requested.videoModel() == null ? video.veoModel()
+                                                                                             : requested.videoModel()));
+            p.videoResolver(chain.isEmpty() ? null : new VideoResolver(chain, videoConcurrency));
+            List<StockSource> sources = StockSources.available(requested.stock(), keys, vendors.http(), stock);
+            // Verification and reformulation need an LLM that can see pictures; the offline writer has none, so
+            // stock is used unverified (stock_unverified) and the query is never rewritten — said, not faked.
+            boolean vision = llm != null && VisionCalls.supports(llm) && stockOptions.verify();
+            p.stock(new AdaptiveStockResolver(sources, vision ? new LlmVisionJudge(llm) : null,
+                                              llm == null ? null : new LlmQueryReformer(llm), new FfmpegFrameGrabber(), stockCache,
+                                              new AdaptiveStockResolver.Options(vision, stockOptions.threshold(),
+                                                                                stockOptions.maxApiCalls())));
+            p.imagePrompter(llm == null ? null : new ImagePrompter(llm));
             VendorSettings jobVendors = vendors.withListener(retries);
             String tts = requested.tts() == null ? LOCAL : requested.tts();
             p.voice(VoiceEngines.create(tts, keys, jobVendors, new PocketsphinxAligner()));
@@ -76,15 +129,21 @@ public final class JobSetup implements Pipeline.Preparation {
                                                 + String.join(" ", missing) + " (make run installs them)");
             }
             resolved = resolved.withTts(tts).withImage(image);
+            resolved = new ProviderChoice(resolved.llm(), resolved.tts(), resolved.image(),
+                                          sources.isEmpty() ? null : sources.getFirst().provider(),
+                                          chain.isEmpty() ? null : chain.getFirst().provider(),
+                                          chain.isEmpty() ? null : requested.videoModel(), resolved.music(),
+                                          resolved.llmModel(), resolved.llmBaseUrl(), resolved.searchProvider());
         }
         p.providers(resolved);
         ctx.job().putResult("providers", resolved.toJson());
     }
 
-    private ScriptWriter writerFor(ProviderChoice choice, KeyRing keys, ProviderHttp.RetryListener retries) {
+    /** The job's LLM, or null for the offline writer. */
+    private LlmClient llmFor(ProviderChoice choice, KeyRing keys, ProviderHttp.RetryListener retries) {
         String llm = choice.llm() == null ? OFFLINE : choice.llm();
         if (OFFLINE.equals(llm)) {
-            return new OfflineWriter(archetypes);
+            return null;
         }
         String baseUrl = choice.llmBaseUrl();
         if (baseUrl != null && keys.has(OPENAI_COMPATIBLE_KEY) && !keys.isByok(OPENAI_COMPATIBLE_KEY)) {
@@ -92,8 +151,8 @@ public final class JobSetup implements Pipeline.Preparation {
             throw new IllegalStateException("llmBaseUrl from a request needs your own " + OPENAI_COMPATIBLE_KEY
                                             + " in keys; the server's key is only sent to its configured URL");
         }
-        return new LlmWriter(LlmProviders.create(llm, choice.llmModel(), baseUrl, choice.searchProvider(), keys,
-                                                 llmConfig.withListener(retries)), archetypes);
+        return LlmProviders.create(llm, choice.llmModel(), baseUrl, choice.searchProvider(), keys,
+                                   llmConfig.withListener(retries));
     }
 
     /** A provider call is being retried: say so on the stage that is running (e.g. "Rate limit exceeded"). */

@@ -16,16 +16,27 @@ import org.reelflow.pipeline.Scope;
 import org.reelflow.pipeline.Stage;
 import org.reelflow.pipeline.StageContext;
 import org.reelflow.pipeline.StageResult;
+import org.reelflow.media.render.Timeline;
+import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.image.ImageGenerator;
+import org.reelflow.providers.stock.AdaptiveStockResolver;
+import org.reelflow.providers.stock.StockResolution;
+import org.reelflow.providers.video.VideoGenerator;
+import org.reelflow.providers.video.VideoOutcome;
+import org.reelflow.providers.video.VideoResolver;
+import org.reelflow.writer.ImagePrompter;
 import org.reelflow.providers.music.MusicResolver;
 import org.reelflow.score.DirectorScore;
 import org.reelflow.score.Scene;
 
 /**
- * One picture per scene, made concurrently in a child scope with bounded parallelism, each announced by an
- * {@code asset} event the moment it lands; the music is resolved beside them. With an image provider, image
- * scenes are generated (a failure is reported with {@code asset_failed} and the scene gets a designed card);
- * without one, every scene gets a procedural card drawn from the archetype — never a blank frame.
+ * One asset per scene, made concurrently in a child scope with bounded parallelism, each announced by an
+ * {@code asset} event the moment it lands; the music is resolved beside them. By {@code visual_type}:
+ * {@code ai_image} is generated (a failure is reported with {@code asset_failed} and the scene gets a designed
+ * card; without an image provider it is a card); {@code stock_image}/{@code stock_video} go through the adaptive
+ * stock resolver (its events forwarded) with the AI picture as fallback; {@code ai_video} makes its first frame,
+ * then runs the video chain (primary, secondary, still frame); {@code text_card} is a card. Never a blank frame.
+ * A cancel interrupts the scope's tasks, which ends provider calls and polling loops at once.
  */
 public final class VisualsStage implements Stage {
 
@@ -52,9 +63,10 @@ public final class VisualsStage implements Stage {
         Scope.Subtask<MusicResolver.Resolution> music;
         try (Scope scope = new Scope("job-" + ctx.job().id() + "-visuals", parallelism)) {
             music = scope.fork(() -> resolveMusic(ctx, score));
+            List<Double> seconds = sceneSeconds(ctx, score);
             for (int i = 0; i < score.scenes().size(); i++) {
                 int index = i;
-                pictures.add(scope.fork(() -> picture(ctx, index, score.scenes().get(index))));
+                pictures.add(scope.fork(() -> picture(ctx, index, score.scenes().get(index), seconds.get(index))));
             }
             scope.join();
         }
@@ -67,40 +79,144 @@ public final class VisualsStage implements Stage {
         return StageResult.complete(pictures.size() + "/" + score.scenes().size() + " assets");
     }
 
-    /** The scene's picture: generated when an image provider is set and the scene wants one, else drawn. */
-    private Path picture(StageContext ctx, int index, Scene scene) throws Exception {
-        Path assets = ctx.runDir().resolve("assets");
-        ImageGenerator images = ctx.production().images();
-        Path file = null;
-        if (images != null && !"text_card".equals(scene.visualType())) {
-            try {
-                file = images.generate(imagePrompt(ctx.production().archetype(), scene),
-                                       assets.resolve("scene-" + index + "-ai.png"));
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                ctx.checkCancelled();
-                ctx.emit(name(), "asset_failed", Json.createObjectBuilder().add("scene", index)
-                        .add("error", e.getMessage() == null ? e.toString() : e.getMessage()).build());
-                Files.deleteIfExists(assets.resolve("scene-" + index + "-ai.png"));
-            }
-        }
-        String visualType = file != null ? "ai_image" : scene.visualType();
-        if (file == null) {
-            Archetype a = ctx.production().archetype();
-            CardLook look = new CardLook(a.colorPalette().background(), a.colorPalette().accent(),
-                                         a.colorPalette().text(), a.textCardFont(), a.mood());
-            file = CardPainter.paintScene(assets, index, scene.visualType(), scene.visualPrompt(), scene.scriptLine(), look);
-        }
-        ctx.emit(name(), "asset", Json.createObjectBuilder().add("sceneIndex", index).add("visualType", visualType)
-                .add("path", ctx.runDir().getFileName() + "/assets/" + file.getFileName()).build());
-        return file;
+    /**
+     * The scene's asset by its {@code visual_type}; announced by exactly one {@code asset} event whose
+     * {@code visualType} is what was really made ({@code ai_image}, {@code stock_image}, {@code stock_video},
+     * {@code ai_video}, or {@code text_card} for a designed card).
+     */
+    private Path picture(StageContext ctx, int index, Scene scene, double sceneSeconds) throws Exception {
+        Made made = switch (scene.visualType()) {
+            case "text_card" -> card(ctx, index, scene);
+            case "stock_image", "stock_video" -> stock(ctx, index, scene);
+            case "ai_video" -> video(ctx, index, scene, sceneSeconds);
+            default -> imageOrCard(ctx, index, scene, null);
+        };
+        ctx.emit(name(), "asset", Json.createObjectBuilder().add("sceneIndex", index).add("visualType", made.type())
+                .add("path", ctx.runDir().getFileName() + "/assets/" + made.file().getFileName()).build());
+        return made.file();
     }
 
-    /** The scene's description in the archetype's style (the reference's "style bible", without an LLM pass). */
-    static String imagePrompt(Archetype a, Scene scene) {
-        return scene.visualPrompt() + ". Style: " + a.artStyle() + " Lighting: " + a.lighting() + " Palette: "
-               + String.join(", ", a.visualColorPalette()) + ". Mood: " + a.mood();
+    /** An asset and what it is. */
+    private record Made(Path file, String type) {
+    }
+
+    /** A generated picture, or a designed card when there is no image provider or it failed ({@code asset_failed}). */
+    private Made imageOrCard(StageContext ctx, int index, Scene scene, String rejectionContext) throws Exception {
+        Path file = aiImage(ctx, index, scene, rejectionContext);
+        return file != null ? new Made(file, "ai_image") : card(ctx, index, scene);
+    }
+
+    /**
+     * {@code scene-<i>-ai.png} from the image provider with the (LLM-optimised) prompt; a safety refusal is re-prompted
+     * once with a sanitising context. Null without an image provider, or after a reported failure.
+     */
+    private Path aiImage(StageContext ctx, int index, Scene scene, String rejectionContext) throws Exception {
+        ImageGenerator images = ctx.production().images();
+        if (images == null) {
+            return null;
+        }
+        Path out = ctx.runDir().resolve("assets").resolve("scene-" + index + "-ai.png");
+        try {
+            try {
+                return images.generate(prompt(ctx, index, scene, rejectionContext), out);
+            } catch (ProviderException e) {
+                if (!ImagePrompter.isSafetyRejection(e)) {
+                    throw e;
+                }
+                ctx.checkCancelled();
+                String context = (rejectionContext == null ? "" : rejectionContext + "\n") + ImagePrompter.SAFETY_CONTEXT;
+                return images.generate(prompt(ctx, index, scene, context), out);
+            }
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            ctx.checkCancelled();
+            ctx.emit(name(), "asset_failed", Json.createObjectBuilder().add("scene", index)
+                    .add("error", e.getMessage() == null ? e.toString() : e.getMessage()).build());
+            Files.deleteIfExists(out);
+            return null;
+        }
+    }
+
+    private static String prompt(StageContext ctx, int index, Scene scene, String rejectionContext) throws InterruptedException {
+        ImagePrompter prompter = ctx.production().imagePrompter();
+        Archetype a = ctx.production().archetype();
+        return prompter == null ? ImagePrompter.stylePrompt(a, scene.visualPrompt(), rejectionContext)
+                : prompter.optimize(ImagePrompter.Mode.IMAGE, a, index, ctx.production().score().scenes().size(),
+                                    scene.visualPrompt(), scene.scriptLine(), rejectionContext);
+    }
+
+    private Made card(StageContext ctx, int index, Scene scene) throws Exception {
+        Archetype a = ctx.production().archetype();
+        CardLook look = new CardLook(a.colorPalette().background(), a.colorPalette().accent(),
+                                     a.colorPalette().text(), a.textCardFont(), a.mood());
+        return new Made(CardPainter.paintScene(ctx.runDir().resolve("assets"), index, scene.visualType(), scene.visualPrompt(),
+                                               scene.scriptLine(), look), "text_card");
+    }
+
+    /**
+     * OpenReels' adaptive stock resolution, every step forwarded as a {@code stage:visuals} event; when stock gives
+     * up, the AI picture (with the rejected results as context) or a card.
+     */
+    private Made stock(StageContext ctx, int index, Scene scene) throws Exception {
+        AdaptiveStockResolver resolver = ctx.production().stock();
+        if (resolver == null) {
+            return imageOrCard(ctx, index, scene, null);
+        }
+        boolean video = "stock_video".equals(scene.visualType());
+        StockResolution r = resolver.resolve(
+                new AdaptiveStockResolver.StockRequest(index, scene.visualPrompt(), scene.scriptLine(), video,
+                                                       ctx.runDir().resolve("assets")),
+                (visual, narration, context) -> aiImage(ctx, index, scene, context),
+                e -> ctx.emit(name(), e.type(), e.data()));
+        if (r.file() == null) {
+            return card(ctx, index, scene);
+        }
+        if (r.method() == StockResolution.Method.AI_FALLBACK) {
+            return new Made(r.file(), "ai_image");
+        }
+        return new Made(r.file(), r.candidate() != null && r.candidate().video() ? "stock_video" : "stock_image");
+    }
+
+    /**
+     * OpenReels' {@code ai_video}: the first frame as an image (or a card), {@code video_image_ready}, then the video
+     * chain with a motion prompt; its {@code video_generated}/{@code video_fallback} is forwarded. Without a video
+     * provider the scene is a plain picture.
+     */
+    private Made video(StageContext ctx, int index, Scene scene, double sceneSeconds) throws Exception {
+        VideoResolver resolver = ctx.production().videoResolver();
+        Made frame = imageOrCard(ctx, index, scene, null);
+        if (resolver == null || !resolver.enabled()) {
+            return frame;
+        }
+        Archetype a = ctx.production().archetype();
+        ImagePrompter prompter = ctx.production().imagePrompter();
+        String motion = prompter == null ? scene.visualPrompt() + ". Camera: " + scene.motion().replace('_', ' ')
+                : prompter.optimize(ImagePrompter.Mode.VIDEO, a, index, ctx.production().score().scenes().size(),
+                                    scene.visualPrompt(), scene.scriptLine(), null);
+        ctx.emit(name(), "video_image_ready", Json.createObjectBuilder().add("scene", index).build());
+        VideoOutcome outcome = resolver.resolve(new VideoResolver.VideoRequest(
+                index, frame.file(), motion, VideoResolver.negativePrompt(a.antiArtifactGuidance()), sceneSeconds,
+                ctx.runDir().resolve("assets").resolve("scene-" + index + "-ai-video.mp4")));
+        ctx.emit(name(), outcome.eventType(), outcome.eventData());
+        return outcome instanceof VideoOutcome.Generated g ? new Made(g.video(), "ai_video") : frame;
+    }
+
+    /** Each scene's length as the renderer will time it, from the narration's words (for the clip length). */
+    static List<Double> sceneSeconds(StageContext ctx, DirectorScore score) {
+        List<Double> out = new ArrayList<>();
+        var voice = ctx.production().voiceover();
+        if (voice == null) {
+            score.scenes().forEach(s -> out.add(VideoGenerator.DEFAULT_SCENE_SECONDS));
+            return out;
+        }
+        for (var words : Timeline.splitWordsIntoScenes(score.scenes().stream().map(Scene::scriptLine).toList(), voice.words())) {
+            out.add(Timeline.sceneSeconds(words));
+        }
+        while (out.size() < score.scenes().size()) {
+            out.add(VideoGenerator.DEFAULT_SCENE_SECONDS);
+        }
+        return out;
     }
 
     private static MusicResolver.Resolution resolveMusic(StageContext ctx, DirectorScore score) throws Exception {
