@@ -1,0 +1,163 @@
+package org.reelflow.support;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * A vendor's API on 127.0.0.1 for whole-server tests: each route ({@code method path}, query ignored) answers from
+ * its own script of replies in order, the last one repeating, so one double can play a host that serves several
+ * endpoints (Google's LLM, image and music models) and each endpoint can fail once and then recover. Every request
+ * is recorded (method, path, query, headers, body) for the test to assert on. An unrouted request gets a 404 naming
+ * it, so a wrong path fails loudly; a reply that throws answers 599 with the reason.
+ */
+public final class VendorDouble implements AutoCloseable {
+
+    /** A request as the vendor saw it. */
+    public record Seen(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+
+        /** The first value of a header (case-insensitive), or null. */
+        public String header(String name) {
+            for (var e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) {
+                    return e.getValue().getFirst();
+                }
+            }
+            return null;
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public JsonObject json() {
+            try (var r = Json.createReader(new StringReader(text()))) {
+                return r.readObject();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path + (query == null ? "" : "?" + query);
+        }
+    }
+
+    /** One scripted answer; it may look at the request (e.g. to speak the text it was sent). */
+    @FunctionalInterface
+    public interface Reply {
+        void answer(HttpExchange ex, Seen seen) throws Exception;
+    }
+
+    private final HttpServer server;
+    private final Map<String, Deque<Reply>> routes = new ConcurrentHashMap<>();
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+
+    public VendorDouble() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::dispatch);
+        server.start();
+    }
+
+    /** Scripts {@code method path}: the replies answer in order, the last one repeats; replaces an earlier script. */
+    public VendorDouble on(String method, String path, Reply... replies) {
+        if (replies.length == 0) {
+            throw new IllegalArgumentException("a route needs at least one reply");
+        }
+        routes.put(method + " " + path, new ArrayDeque<>(List.of(replies)));
+        return this;
+    }
+
+    /** The double's base URL with {@code path} appended (e.g. {@code "/v1/"} for Anthropic's client). */
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    public URI uri() {
+        return URI.create(url(""));
+    }
+
+    public List<Seen> requests() {
+        return new ArrayList<>(seen);
+    }
+
+    public List<Seen> requests(String method, String path) {
+        return seen.stream().filter(s -> s.method().equals(method) && s.path().equals(path)).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private Reply next(String route) {
+        Deque<Reply> script = routes.get(route);
+        if (script == null) {
+            return null;
+        }
+        synchronized (script) {
+            return script.size() > 1 ? script.poll() : script.peek();
+        }
+    }
+
+    private void dispatch(HttpExchange ex) throws IOException {
+        Seen s = new Seen(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
+                          Map.copyOf(ex.getRequestHeaders()), ex.getRequestBody().readAllBytes());
+        seen.add(s);
+        Reply r = next(s.method() + " " + s.path());
+        try {
+            if (r == null) {
+                send(ex, 404, "{\"error\":\"no route for " + s.method() + " " + s.path() + "\"}", Map.of());
+            } else {
+                r.answer(ex, s);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();      // the server is stopping or the client went away
+        } catch (Exception e) {
+            try {
+                send(ex, 599, "{\"error\":\"double failed: " + String.valueOf(e).replace('"', '\'') + "\"}", Map.of());
+            } catch (IOException | RuntimeException alreadyAnswered) {
+                // the reply had started its answer; closing the exchange cuts it, which the client sees
+            }
+        } finally {
+            ex.close();
+        }
+    }
+
+    // ---- replies ------------------------------------------------------------------------------------------
+
+    public static Reply json(int status, String body) {
+        return json(status, body, Map.of());
+    }
+
+    public static Reply json(int status, String body, Map<String, String> headers) {
+        return (ex, seen) -> send(ex, status, body, headers);
+    }
+
+    /** Sends a JSON answer built from the request. */
+    public static void send(HttpExchange ex, int status, String body, Map<String, String> headers) throws IOException {
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+        if (b.length > 0) {
+            ex.getResponseBody().write(b);
+        }
+    }
+}
