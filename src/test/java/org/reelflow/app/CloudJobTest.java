@@ -56,12 +56,17 @@ class CloudJobTest {
     static final String ANTHROPIC_KEY = "sk-ant-api03-e2eSecretAAAA";
     static final String ELEVENLABS_KEY = "sk_el_e2eSecretBBBB";
     static final String GOOGLE_KEY = "AIzaSy-e2eSecretCCCC";
+    static final String OPENAI_KEY = "sk-proj-e2eSecretDDDD";
 
     static final String MESSAGES = "/v1/messages";
     static final String GEMINI_CHAT = "/v1beta/models/gemini-2.5-flash:generateContent";
     static final String SPEECH = "/v1/text-to-speech/yl2ZDV1MzN4HbQJbMihG/with-timestamps";
     static final String IMAGE = "/v1beta/models/gemini-3.1-flash-image-preview:generateContent";
     static final String LYRIA = "/v1beta/models/lyria-3-pro-preview:generateContent";
+    static final String OPENAI_CHAT = "/v1/chat/completions";
+    static final String OPENAI_SEARCH = "/v1/responses";
+    static final String OPENAI_SPEECH = "/v1/audio/speech";
+    static final String OPENAI_IMAGE = "/v1/images/generations";
 
     /** Five short scenes (cinematic pacing) keep the render near 15 s of video. */
     static final List<String> LINES = List.of(
@@ -83,6 +88,7 @@ class CloudJobTest {
     VendorDouble anthropic;
     VendorDouble elevenlabs;
     VendorDouble google;
+    VendorDouble openai;
 
     @BeforeAll
     static void media(@TempDir Path tmp) throws Exception {
@@ -96,6 +102,7 @@ class CloudJobTest {
         anthropic = new VendorDouble();
         elevenlabs = new VendorDouble();
         google = new VendorDouble();
+        openai = new VendorDouble();
     }
 
     @AfterEach
@@ -103,6 +110,7 @@ class CloudJobTest {
         anthropic.close();
         elevenlabs.close();
         google.close();
+        openai.close();
     }
 
     /** Every base URL at the doubles: LLMs through {@code llm.base-urls}, the rest through {@code providers.*}. */
@@ -110,6 +118,9 @@ class CloudJobTest {
         Map<String, String> c = new HashMap<>();
         c.put("llm.base-urls.anthropic", anthropic.url("/v1/"));
         c.put("llm.base-urls.gemini", google.url("/v1beta"));
+        c.put("llm.base-urls.openai", openai.url("/v1"));
+        c.put("providers.openai-tts.base-url", openai.url(""));
+        c.put("providers.openai-image.base-url", openai.url(""));
         c.put("providers.elevenlabs.base-url", elevenlabs.url(""));
         c.put("providers.gemini-image.base-url", google.url(""));
         c.put("providers.lyria.base-url", google.url(""));
@@ -348,6 +359,69 @@ class CloudJobTest {
             assertThat(track.getString("requestedMood"), is("chill_lofi"));
             assertThat(meta.getJsonArray("errors").size(), is(1));
             assertThat(only(google.requests("POST", LYRIA)).header("x-goog-api-key"), is(GOOGLE_KEY));
+
+            assertPlayableShort(dir.resolve(id).resolve(meta.getString("videoPath")), meta);
+        }
+    }
+
+    @Test
+    void anAllOpenAiJobIsForceAlignedAndScoredWithBundledMusic() throws Exception {
+        openai.on("POST", OPENAI_SEARCH, VendorDouble.json(200, VendorWire.openAiResponse(
+                "Honey is low in water and acidic; jars from Egyptian tombs were still edible.", "https://example.org/honey")));
+        openai.on("POST", OPENAI_CHAT, writer(VendorWire::openAiChat));
+        openai.on("POST", OPENAI_SPEECH, VendorWire.openAiSpeaking(work));
+        openai.on("POST", OPENAI_IMAGE, VendorDouble.json(200, VendorWire.openAiImage(picture)));
+
+        try (TestServer server = TestServer.start(dir, StandardStages::create, config(), Map.of("OPENAI_API_KEY", OPENAI_KEY))) {
+            String id = server.submit("{\"topic\":\"Why honey never spoils\",\"archetype\":\"moody_cinematic\","
+                    + "\"pacing\":\"cinematic\",\"providers\":{\"llm\":\"openai\",\"tts\":\"openai-tts\","
+                    + "\"image\":\"openai\"}}");
+            long t0 = System.nanoTime();
+            List<Event> events;
+            try (SseClient sse = everyEvent(server, id)) {
+                events = sse.readToEnd(RENDER_WAIT);
+            }
+            System.out.printf("openai job rendered in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            List<String> shape = shape(events);
+            assertThat(shape.toString(), shape.getLast(), is("job:completed"));
+            assertThat(shape.toString(), shape.stream().filter(s -> s.endsWith(" error")).toList(), is(List.of()));
+            assertStageOrder(shape);
+            assertThat("bundled music needs no generation", shape, not(hasItem("stage:visuals music_generating")));
+
+            JsonObject meta = server.job(id);
+            JsonObject providers = meta.getJsonObject("providers");
+            assertThat(providers.getString("llm"), is("openai"));
+            assertThat(providers.getString("tts"), is("openai-tts"));
+            assertThat(providers.getString("image"), is("openai"));
+            assertThat(meta.getJsonObject("musicGeneration").getString("provider"), is("bundled"));
+            assertThat(meta.getJsonObject("musicTrack").getBoolean("fallback"), is(false));
+            List<String> spoken = meta.getJsonArray("words").stream()
+                    .map(w -> w.asJsonObject().getString("word")).toList();
+            assertThat("forced alignment gives every script word a time", spoken,
+                       is(List.of(String.join(" ", LINES).split(" "))));
+
+            Seen search = only(openai.requests("POST", OPENAI_SEARCH));
+            assertThat(search.json().getJsonArray("tools").getJsonObject(0).getString("type"), is("web_search"));
+            assertThat(search.json().getString("model"), is("gpt-5.4"));
+            List<Seen> chats = openai.requests("POST", OPENAI_CHAT);
+            assertThat(chats.stream().map(CloudJobTest::role).toList(),
+                       contains(Role.RESEARCH, Role.DIRECTOR, Role.CRITIC));
+            assertThat(userText(chats.getFirst()), containsString("https://example.org/honey"));
+            for (Seen chat : chats) {
+                assertThat(chat.json().getString("model"), is("gpt-5.4"));
+                assertThat(chat.json().getJsonObject("response_format").getString("type"), is("json_schema"));
+            }
+            Seen speech = only(openai.requests("POST", OPENAI_SPEECH));
+            assertThat(speech.json().getString("model"), is("gpt-4o-mini-tts"));
+            assertThat(speech.json().getString("response_format"), is("wav"));
+            List<Seen> images = openai.requests("POST", OPENAI_IMAGE);
+            assertThat(images.size(), is(4));
+            assertThat(images.getFirst().json().getString("model"), is("gpt-image-1.5"));
+            for (Seen s : openai.requests()) {
+                assertThat(s + " authorised", s.header("Authorization"), is("Bearer " + OPENAI_KEY));
+            }
+            assertThat(openai.requests().size(), is(1 + 3 + 1 + 4));
+            assertThat(anthropic.requests().size() + google.requests().size() + elevenlabs.requests().size(), is(0));
 
             assertPlayableShort(dir.resolve(id).resolve(meta.getString("videoPath")), meta);
         }

@@ -93,6 +93,55 @@ public final class VendorWire {
         return "{\"error\":{\"code\":" + status + ",\"message\":\"" + message + "\",\"status\":\"" + s + "\"}}";
     }
 
+    // ---- OpenAI Chat Completions, Responses (native web search), speech and images ---------------------------
+
+    public static String openAiChat(String content, int in, int out) {
+        return Json.createObjectBuilder().add("id", "chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT")
+                .add("object", "chat.completion").add("created", 1741569952).add("model", "gpt-5.4")
+                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder().add("index", 0)
+                        .add("message", Json.createObjectBuilder().add("role", "assistant").add("content", content)
+                                .addNull("refusal"))
+                        .add("finish_reason", "stop")))
+                .add("usage", Json.createObjectBuilder().add("prompt_tokens", in).add("completion_tokens", out)
+                        .add("total_tokens", in + out))
+                .build().toString();
+    }
+
+    /** A Responses API answer: one message whose output_text cites {@code url}. */
+    public static String openAiResponse(String text, String url) {
+        return Json.createObjectBuilder().add("id", "resp_67ccd2bed1ec8190").add("object", "response")
+                .add("status", "completed").add("model", "gpt-5.4")
+                .add("output", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("type", "web_search_call").add("id", "ws_1").add("status", "completed"))
+                        .add(Json.createObjectBuilder().add("type", "message").add("id", "msg_1").add("role", "assistant")
+                                .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                        .add("type", "output_text").add("text", text)
+                                        .add("annotations", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                                .add("type", "url_citation").add("url", url)))))))
+                .add("usage", Json.createObjectBuilder().add("input_tokens", 300).add("output_tokens", 120))
+                .build().toString();
+    }
+
+    public static String openAiImage(byte[] png) {
+        return Json.createObjectBuilder().add("created", 1_767_000_000)
+                .add("data", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("b64_json", Base64.getEncoder().encodeToString(png))))
+                .add("usage", Json.createObjectBuilder().add("total_tokens", 6_300).add("input_tokens", 40)
+                        .add("output_tokens", 6_240)).build().toString();
+    }
+
+    /** A reply that speaks the request's {@code input} with Festival and answers a WAV with no timings. */
+    public static VendorDouble.Reply openAiSpeaking(Path workDir) {
+        return (ex, seen) -> {
+            Path dir = Files.createTempDirectory(workDir, "speech");
+            Voiceover v = new FestivalVoice().synthesize(seen.json().getString("input"), dir);
+            byte[] wav = Files.readAllBytes(v.audio());
+            ex.getResponseHeaders().add("Content-Type", "audio/wav");
+            ex.sendResponseHeaders(200, wav.length);
+            ex.getResponseBody().write(wav);
+        };
+    }
+
     // ---- ElevenLabs with-timestamps -------------------------------------------------------------------------
 
     /** ElevenLabs' answer: the audio and one time span per character of {@code text}, spaces included. */
