@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +33,7 @@ import jakarta.json.JsonObject;
 public final class VendorDouble implements AutoCloseable {
 
     /** A request as the vendor saw it. */
-    public record Seen(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+    public record Seen(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
 
         /** The first value of a header (case-insensitive), or null. */
         public String header(String name) {
@@ -40,6 +43,20 @@ public final class VendorDouble implements AutoCloseable {
                 }
             }
             return null;
+        }
+
+        /** The decoded query parameters (the last value of a repeated name wins). */
+        public Map<String, String> query() {
+            Map<String, String> q = new LinkedHashMap<>();
+            if (rawQuery != null) {
+                for (String pair : rawQuery.split("&")) {
+                    int eq = pair.indexOf('=');
+                    String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                    String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                    q.put(k, v);
+                }
+            }
+            return q;
         }
 
         public String text() {
@@ -54,7 +71,7 @@ public final class VendorDouble implements AutoCloseable {
 
         @Override
         public String toString() {
-            return method + " " + path + (query == null ? "" : "?" + query);
+            return method + " " + path + (rawQuery == null ? "" : "?" + rawQuery);
         }
     }
 
@@ -75,7 +92,10 @@ public final class VendorDouble implements AutoCloseable {
         server.start();
     }
 
-    /** Scripts {@code method path}: the replies answer in order, the last one repeats; replaces an earlier script. */
+    /**
+     * Scripts {@code method path} (exact path, matched decoded or raw; query ignored): the replies answer in order,
+     * the last one repeats; replaces an earlier script.
+     */
     public VendorDouble on(String method, String path, Reply... replies) {
         if (replies.length == 0) {
             throw new IllegalArgumentException("a route needs at least one reply");
@@ -87,6 +107,11 @@ public final class VendorDouble implements AutoCloseable {
     /** The double's base URL with {@code path} appended (e.g. {@code "/v1/"} for Anthropic's client). */
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** The double's base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public String url() {
+        return url("");
     }
 
     public URI uri() {
@@ -117,10 +142,13 @@ public final class VendorDouble implements AutoCloseable {
     }
 
     private void dispatch(HttpExchange ex) throws IOException {
-        Seen s = new Seen(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
+        Seen s = new Seen(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(),
                           Map.copyOf(ex.getRequestHeaders()), ex.getRequestBody().readAllBytes());
         seen.add(s);
-        Reply r = next(s.method() + " " + s.path());
+        Reply r = next(s.method() + " " + URLDecoder.decode(s.path(), StandardCharsets.UTF_8));
+        if (r == null) {
+            r = next(s.method() + " " + s.path());
+        }
         try {
             if (r == null) {
                 send(ex, 404, "{\"error\":\"no route for " + s.method() + " " + s.path() + "\"}", Map.of());
@@ -150,7 +178,34 @@ public final class VendorDouble implements AutoCloseable {
         return (ex, seen) -> send(ex, status, body, headers);
     }
 
-    /** Sends a JSON answer built from the request. */
+    // ---- answers written inside a reply: (ex, seen) -> json(ex, 200, ...) -----------------------------------
+
+    /** Writes a JSON answer ({@code application/json; charset=utf-8}) and ends the exchange. */
+    public static void json(HttpExchange ex, int status, String body) throws IOException {
+        json(ex, status, body, Map.of());
+    }
+
+    public static void json(HttpExchange ex, int status, String body, Map<String, String> headers) throws IOException {
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        bytes(ex, status, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Writes {@code body} with {@code headers} (set the content type there) and ends the exchange. */
+    public static void bytes(HttpExchange ex, int status, byte[] body, Map<String, String> headers) throws IOException {
+        headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            ex.getResponseBody().write(body);
+        }
+        ex.close();
+    }
+
+    /** Holds the exchange open without answering (a slow vendor), until the client gives up or {@code d} passes. */
+    public static void stall(HttpExchange ex, Duration d) throws InterruptedException {
+        Thread.sleep(d.toMillis());
+    }
+
+    /** Writes a JSON answer ({@code application/json}) without ending the exchange (the dispatcher does). */
     public static void send(HttpExchange ex, int status, String body, Map<String, String> headers) throws IOException {
         ex.getResponseHeaders().add("Content-Type", "application/json");
         headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));

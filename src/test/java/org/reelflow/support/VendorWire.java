@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -193,6 +194,30 @@ public final class VendorWire {
         return ffmpeg(dir.resolve("music.mp3"), List.of("-f", "lavfi", "-i",
                 "aevalsrc=0.2*sin(2*PI*220*t)+0.1*sin(2*PI*330*t):s=44100:c=stereo:d=" + seconds,
                 "-codec:a", "libmp3lame", "-q:a", "5"));
+    }
+
+    /** Bytes that start like an MP4 (an {@code ftyp} box) so providers accept them as a clip. */
+    public static byte[] fakeMp4(String tag) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2', 0, 0, 0, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '2'});
+        b.writeBytes(("mdat:" + tag).getBytes(StandardCharsets.UTF_8));
+        return b.toByteArray();
+    }
+
+    /** A real PNG (vertical, 90×160, one blue) to use as a video's first frame. */
+    public static byte[] firstFrame() {
+        BufferedImage img = new BufferedImage(90, 160, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(30, 90, 160));
+        g.fillRect(0, 0, 90, 160);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** A real PNG, {@code w}×{@code h}, an orange-to-blue gradient. */
