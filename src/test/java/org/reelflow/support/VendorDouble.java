@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -22,6 +23,10 @@ import com.sun.net.httpserver.HttpServer;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+
+import org.reelflow.providers.http.ProviderHttp;
+import org.reelflow.providers.http.RetryPolicy;
+import org.reelflow.providers.vendor.VendorSettings;
 
 /**
  * A vendor's API on 127.0.0.1 for whole-server tests: each route ({@code method path}, query ignored) answers from
@@ -81,9 +86,18 @@ public final class VendorDouble implements AutoCloseable {
         void answer(HttpExchange ex, Seen seen) throws Exception;
     }
 
+    /** Fast enough for provider tests: 1.5 s per attempt, three attempts, tiny backoff. */
+    public static final RetryPolicy FAST = new RetryPolicy(Duration.ofMillis(1500), 3, Duration.ofMillis(20),
+                                                           Duration.ofMillis(100), Duration.ofSeconds(5));
+
     private final HttpServer server;
     private final Map<String, Deque<Reply>> routes = new ConcurrentHashMap<>();
-    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final Deque<Reply> script = new ArrayDeque<>();
+    private Reply last;
+    /** Every request in arrival order. */
+    public final List<Seen> seen = new CopyOnWriteArrayList<>();
+    /** Opens when the first request arrives. */
+    public final CountDownLatch arrived = new CountDownLatch(1);
 
     public VendorDouble() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -104,6 +118,23 @@ public final class VendorDouble implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds replies to the script that answers every request no route takes, in order; the last one repeats for any
+     * further request.
+     */
+    public synchronized VendorDouble then(Reply... replies) {
+        script.addAll(List.of(replies));
+        return this;
+    }
+
+    private synchronized Reply nextScripted() {
+        Reply r = script.poll();
+        if (r != null) {
+            last = r;
+        }
+        return last;
+    }
+
     /** The double's base URL with {@code path} appended (e.g. {@code "/v1/"} for Anthropic's client). */
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
@@ -118,8 +149,30 @@ public final class VendorDouble implements AutoCloseable {
         return URI.create(url(""));
     }
 
+    public URI baseUrl() {
+        return uri();
+    }
+
+    /** Settings that send {@code provider} here with the {@link #FAST} policy. */
+    public VendorSettings settings(String provider) {
+        return settings(provider, FAST);
+    }
+
+    public VendorSettings settings(String provider, RetryPolicy policy) {
+        return VendorSettings.defaults(ProviderHttp.create()).withBaseUrl(provider, baseUrl())
+                             .withPolicy(provider, policy);
+    }
+
+    /** The one request the double saw (fails if there were none or several). */
+    public Seen only() {
+        if (seen.size() != 1) {
+            throw new AssertionError("expected one request, got " + seen.size());
+        }
+        return seen.getFirst();
+    }
+
     public List<Seen> requests() {
-        return new ArrayList<>(seen);
+        return List.copyOf(seen);
     }
 
     public List<Seen> requests(String method, String path) {
@@ -145,12 +198,18 @@ public final class VendorDouble implements AutoCloseable {
         Seen s = new Seen(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(),
                           Map.copyOf(ex.getRequestHeaders()), ex.getRequestBody().readAllBytes());
         seen.add(s);
+        arrived.countDown();
         Reply r = next(s.method() + " " + URLDecoder.decode(s.path(), StandardCharsets.UTF_8));
         if (r == null) {
             r = next(s.method() + " " + s.path());
         }
+        if (r == null) {
+            r = nextScripted();
+        }
         try {
-            if (r == null) {
+            if (r == null && routes.isEmpty()) {
+                send(ex, 500, "{\"error\":\"no reply scripted\"}", Map.of());
+            } else if (r == null) {
                 send(ex, 404, "{\"error\":\"no route for " + s.method() + " " + s.path() + "\"}", Map.of());
             } else {
                 r.answer(ex, s);
@@ -170,12 +229,43 @@ public final class VendorDouble implements AutoCloseable {
 
     // ---- replies ------------------------------------------------------------------------------------------
 
+    public static Reply json(int status, JsonObject body) {
+        return json(status, body.toString(), Map.of());
+    }
+
     public static Reply json(int status, String body) {
         return json(status, body, Map.of());
     }
 
     public static Reply json(int status, String body, Map<String, String> headers) {
         return (ex, seen) -> send(ex, status, body, headers);
+    }
+
+    public static Reply bytes(int status, String contentType, byte[] body) {
+        return (ex, seen) -> {
+            ex.getResponseHeaders().add("Content-Type", contentType);
+            ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                ex.getResponseBody().write(body);
+            }
+        };
+    }
+
+    /** Answers only after {@code ms} (past any test timeout); gives up quietly when the server stops. */
+    public static Reply slow(long ms, Reply then) {
+        return (ex, seen) -> {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                return;
+            }
+            then.answer(ex, seen);
+        };
+    }
+
+    public static Reply rateLimited(String retryAfterSeconds) {
+        return json(429, "{\"error\":{\"message\":\"Too many requests\",\"status\":\"RESOURCE_EXHAUSTED\"}}",
+                    Map.of("Retry-After", retryAfterSeconds));
     }
 
     // ---- answers written inside a reply: (ex, seen) -> json(ex, 200, ...) -----------------------------------
