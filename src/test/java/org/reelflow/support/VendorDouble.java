@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,11 +30,18 @@ import org.reelflow.providers.http.RetryPolicy;
 import org.reelflow.providers.vendor.VendorSettings;
 
 /**
- * A vendor's API on 127.0.0.1 for whole-server tests: each route ({@code method path}, query ignored) answers from
- * its own script of replies in order, the last one repeating, so one double can play a host that serves several
- * endpoints (Google's LLM, image and music models) and each endpoint can fail once and then recover. Every request
- * is recorded (method, path, query, headers, body) for the test to assert on. An unrouted request gets a 404 naming
- * it, so a wrong path fails loudly; a reply that throws answers 599 with the reason.
+ * A vendor's API on 127.0.0.1, the one double of every provider and whole-server test. Every request is recorded
+ * (method, path, query, headers, body) for the test to assert on, and answered by a scripted {@link Reply}:
+ * <ul>
+ *   <li>{@link #on}: a route ({@code method path}, query ignored) with its own replies in order, the last one
+ *       repeating, so one double can play a host with several endpoints (Google's LLM, image and music models) and
+ *       each endpoint can fail once and then recover;</li>
+ *   <li>{@link #then}: one script, in order, the last repeating, for every request no route takes (a single-endpoint
+ *       provider test).</li>
+ * </ul>
+ * An unrouted request with no script gets a 404 naming it (500 when the double has no routes at all); a reply that
+ * throws answers 599 with the reason; a {@linkplain Reply#stalling stalled} reply ends unanswered when the double
+ * closes.
  */
 public final class VendorDouble implements AutoCloseable {
 
@@ -84,6 +92,41 @@ public final class VendorDouble implements AutoCloseable {
     @FunctionalInterface
     public interface Reply {
         void answer(HttpExchange ex, Seen seen) throws Exception;
+
+        /** 200 with a JSON body. */
+        static Reply ok(String body) {
+            return json(200, body);
+        }
+
+        /** {@code status} with a JSON body. */
+        static Reply status(int status, String body) {
+            return json(status, body);
+        }
+
+        /** This answer with one more response header. */
+        default Reply withHeader(String name, String value) {
+            Reply inner = this;
+            return (ex, seen) -> {
+                ex.getResponseHeaders().add(name, value);
+                inner.answer(ex, seen);
+            };
+        }
+
+        /**
+         * This answer after {@code millis}; if the double closes first, the exchange is closed unanswered at once
+         * (a stalled vendor, for timeouts and cancellation).
+         */
+        default Reply stalling(long millis) {
+            return new Stalled(this, millis);
+        }
+    }
+
+    /** A reply held back; the dispatcher waits on the double's closing latch so {@link #close()} ends it. */
+    private record Stalled(Reply then, long millis) implements Reply {
+        @Override
+        public void answer(HttpExchange ex, Seen seen) throws Exception {
+            then.answer(ex, seen);
+        }
     }
 
     /** Fast enough for provider tests: 1.5 s per attempt, three attempts, tiny backoff. */
@@ -96,6 +139,7 @@ public final class VendorDouble implements AutoCloseable {
     private Reply last;
     /** Every request in arrival order. */
     public final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
     /** Opens when the first request arrives. */
     public final CountDownLatch arrived = new CountDownLatch(1);
 
@@ -181,6 +225,7 @@ public final class VendorDouble implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
     }
 
@@ -207,6 +252,9 @@ public final class VendorDouble implements AutoCloseable {
             r = nextScripted();
         }
         try {
+            if (r instanceof Stalled st && closing.await(st.millis(), TimeUnit.MILLISECONDS)) {
+                return;                              // the double is closing: leave the request unanswered
+            }
             if (r == null && routes.isEmpty()) {
                 send(ex, 500, "{\"error\":\"no reply scripted\"}", Map.of());
             } else if (r == null) {
