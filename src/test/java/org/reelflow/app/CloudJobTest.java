@@ -427,6 +427,12 @@ class CloudJobTest {
         }
     }
 
+    /**
+     * Today the 401 is treated like any failure: research is skipped ("web search failed"), the director tries three
+     * times (four requests with the same bad key) and job:failed reads "Creative Director failed after 3 attempts:
+     * Invalid API key for anthropic (HTTP 401)". This test pins only what must hold either way: the job fails with
+     * the vendor's reason before any voice, picture or music is asked for.
+     */
     @Test
     void anInvalidLlmKeyFailsTheJobBeforeAnyMediaWork() throws Exception {
         anthropic.on("POST", MESSAGES, VendorDouble.json(401, VendorWire.anthropicError(401, "invalid x-api-key")));
