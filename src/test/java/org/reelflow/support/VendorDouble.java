@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.LinkedHashMap;
