@@ -19,8 +19,8 @@ import org.reelflow.providers.http.RetryPolicy;
 import org.reelflow.providers.llm.LlmConfig;
 import org.reelflow.providers.llm.LlmProviders;
 import org.reelflow.providers.llm.Usage;
-import org.reelflow.providers.llm.VendorDouble;
-import org.reelflow.providers.llm.VendorDouble.Reply;
+import org.reelflow.support.VendorDouble;
+import org.reelflow.support.VendorDouble.Reply;
 import org.reelflow.score.DirectorScore;
 import org.reelflow.score.PacingTier;
 

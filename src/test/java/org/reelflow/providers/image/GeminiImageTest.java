@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.RetryPolicy;
-import org.reelflow.providers.tts.VendorDouble;
+import org.reelflow.support.VendorDouble;
 
 class GeminiImageTest {
 
@@ -73,11 +73,11 @@ class GeminiImageTest {
 
         assertThat(images.generate("A lighthouse at dusk", out), is(out));
 
-        VendorDouble.Request r = vendor.only();
+        VendorDouble.Seen r = vendor.only();
         assertThat(r.method(), is("POST"));
         assertThat(r.path(), is("/v1beta/models/gemini-3.1-flash-image-preview:generateContent"));
         assertThat(r.header("x-goog-api-key"), is(KEY));
-        assertThat(r.query(), is(nullValue()));
+        assertThat(r.rawQuery(), is(nullValue()));
         JsonObject body = r.json();
         assertThat(body.getJsonArray("contents").getJsonObject(0).getJsonArray("parts").getJsonObject(0)
                        .getString("text"), is("A lighthouse at dusk. Vertical 9:16 aspect ratio, 1080x1920 pixels. "

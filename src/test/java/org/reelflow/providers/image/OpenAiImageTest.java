@@ -21,7 +21,7 @@ import org.reelflow.providers.KeyRing;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.ProviderHttp;
-import org.reelflow.providers.tts.VendorDouble;
+import org.reelflow.support.VendorDouble;
 import org.reelflow.providers.vendor.VendorSettings;
 
 class OpenAiImageTest {
@@ -59,7 +59,7 @@ class OpenAiImageTest {
         OpenAiImage images = images();
         Path out = images.generate("A fox in snow", dir.resolve("scene-2-ai.png"));
 
-        VendorDouble.Request r = vendor.only();
+        VendorDouble.Seen r = vendor.only();
         assertThat(r.method(), is("POST"));
         assertThat(r.path(), is("/v1/images/generations"));
         assertThat(r.header("Authorization"), is("Bearer " + KEY));

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.RetryPolicy;
-import org.reelflow.providers.llm.VendorDouble.Reply;
+import org.reelflow.support.VendorDouble.Reply;
+import org.reelflow.support.VendorDouble;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -105,8 +106,8 @@ class LlmClientContractTest {
         assertThat(seen.method(), is("POST"));
         assertThat(seen.path(), is(v.chatPath));
         assertThat("auth header for " + v, v.authenticated(seen), is(true));
-        assertThat(seen.body(), containsString(SYSTEM));
-        assertThat(seen.body(), containsString(USER));
+        assertThat(seen.text(), containsString(SYSTEM));
+        assertThat(seen.text(), containsString(USER));
         JsonObject body = seen.json();
         switch (v) {
             case ANTHROPIC -> {

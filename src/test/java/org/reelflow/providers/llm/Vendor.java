@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import org.reelflow.providers.KeyRing;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.http.RetryPolicy;
+import org.reelflow.support.VendorDouble;
 
 /**
  * Each vendor's wire format as a test fixture: where the double listens, the key it expects, how it answers a
@@ -120,7 +121,7 @@ enum Vendor {
         return switch (this) {
             case ANTHROPIC -> key.equals(seen.header("x-api-key")) && "2023-06-01".equals(seen.header("anthropic-version"));
             case GEMINI -> key.equals(seen.header("x-goog-api-key"))
-                           || (seen.query() != null && seen.query().contains("key=" + key));
+                           || (seen.rawQuery() != null && seen.rawQuery().contains("key=" + key));
             default -> ("Bearer " + key).equals(seen.header("Authorization"));
         };
     }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
-import org.reelflow.providers.llm.VendorDouble.Reply;
+import org.reelflow.support.VendorDouble.Reply;
 import org.reelflow.providers.search.SearchMode;
+import org.reelflow.support.VendorDouble;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -77,9 +78,9 @@ class WebSearchTest {
         JsonObject pass2 = d.seen.get(1).json();
         assertThat(pass2.containsKey("tools"), is(false));
         assertThat(pass2.getJsonObject("output_config").getJsonObject("format").getString("type"), is("json_schema"));
-        assertThat(d.seen.get(1).body(), containsString("data extraction assistant"));
-        assertThat(d.seen.get(1).body(), containsString("## Research notes"));
-        assertThat(d.seen.get(1).body(), containsString("Rayleigh scattering"));
+        assertThat(d.seen.get(1).text(), containsString("data extraction assistant"));
+        assertThat(d.seen.get(1).text(), containsString("## Research notes"));
+        assertThat(d.seen.get(1).text(), containsString("Rayleigh scattering"));
     }
 
     @Test
@@ -96,8 +97,8 @@ class WebSearchTest {
         assertThat(pass1.getJsonObject("tools").containsKey("google_search"), is(true));
         assertThat(pass1.getJsonObject("generationConfig") == null
                    || !pass1.getJsonObject("generationConfig").containsKey("responseSchema"), is(true));
-        assertThat(d.seen.get(1).body(), not(containsString("PREVIOUS ATTEMPT FAILED")));
-        assertThat(d.seen.get(2).body(), containsString(
+        assertThat(d.seen.get(1).text(), not(containsString("PREVIOUS ATTEMPT FAILED")));
+        assertThat(d.seen.get(2).text(), containsString(
                 "PREVIOUS ATTEMPT FAILED: answer: expected a non-empty string. Fix the issue."));
     }
 
@@ -139,7 +140,7 @@ class WebSearchTest {
         assertThat(pass1.json().getString("input"), is(USER));
         assertThat(pass1.json().getJsonArray("tools").getJsonObject(0).getString("type"), is("web_search"));
         assertThat(d.seen.get(1).path(), is("/v1/chat/completions"));
-        assertThat(d.seen.get(1).body(), containsString("https://example.org/rayleigh"));
+        assertThat(d.seen.get(1).text(), containsString("https://example.org/rayleigh"));
     }
 
     @Test
@@ -225,8 +226,8 @@ class WebSearchTest {
         assertThat(d.seen.get(0).json().getJsonArray("tools").getJsonObject(0).getString("name"), is("web_search"));
         assertThat("Tavily retried by policy", d.seen.subList(1, 4).stream().allMatch(s -> s.path().equals("/search")),
                    is(true));
-        assertThat(d.seen.get(4).body(), containsString("Search failed: tavily server error (HTTP 500)"));
-        assertThat(d.seen.get(4).body(), containsString("toolu_01A09q90qw90lq917835lq9"));
+        assertThat(d.seen.get(4).text(), containsString("Search failed: tavily server error (HTTP 500)"));
+        assertThat(d.seen.get(4).text(), containsString("toolu_01A09q90qw90lq917835lq9"));
         assertThat(client.usage(), is(new Usage(30, 30)));
     }
 
@@ -265,14 +266,14 @@ class WebSearchTest {
         assertThat(client.search().warning(), containsString("TAVILY_API_KEY is not set"));
         client.generate(SYSTEM, USER, ANSWER, true);
         assertThat(d.seen.size(), is(1));
-        assertThat(d.seen.getFirst().body(), containsString("You do not have access to web search."));
+        assertThat(d.seen.getFirst().text(), containsString("You do not have access to web search."));
     }
 
     @Test
     void callsWithoutWebSearchGetNoSearchNote() throws Exception {
         d.then(Reply.ok(Vendor.ANTHROPIC.answer("{\"answer\":\"blue\"}", 50, 5)));
         Vendor.ANTHROPIC.client(d, null).generate(SYSTEM, USER, ANSWER, false);
-        assertThat(d.seen.getFirst().body(), not(containsString("web search")));
+        assertThat(d.seen.getFirst().text(), not(containsString("web search")));
         assertThat(d.seen.getFirst().json().containsKey("tools"), is(false));
     }
 

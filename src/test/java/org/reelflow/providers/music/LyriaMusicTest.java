@@ -34,7 +34,7 @@ import org.reelflow.providers.KeyRing;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.ProviderHttp;
-import org.reelflow.providers.tts.VendorDouble;
+import org.reelflow.support.VendorDouble;
 import org.reelflow.providers.vendor.VendorSettings;
 
 class LyriaMusicTest {
@@ -81,7 +81,7 @@ class LyriaMusicTest {
                 .add("finishReason", "STOP"))).build();
     }
 
-    private static String promptOf(VendorDouble.Request r) {
+    private static String promptOf(VendorDouble.Seen r) {
         return r.json().getJsonArray("contents").getJsonObject(0).getJsonArray("parts").getJsonObject(0)
                 .getString("text");
     }
@@ -92,10 +92,10 @@ class LyriaMusicTest {
         MusicResolver.Resolution r = resolver().resolve("warm_acoustic", 7, () -> "Warm acoustic guitar, 84 BPM",
                                                         out, events::add);
 
-        VendorDouble.Request req = vendor.only();
+        VendorDouble.Seen req = vendor.only();
         assertThat(req.path(), is("/v1beta/models/lyria-3-pro-preview:generateContent"));
         assertThat(req.header("x-goog-api-key"), is(KEY));
-        assertThat(req.query(), is(nullValue()));
+        assertThat(req.rawQuery(), is(nullValue()));
         assertThat(promptOf(req), is("Warm acoustic guitar, 84 BPM"));
         var modalities = req.json().getJsonObject("generationConfig").getJsonArray("responseModalities");
         assertThat(modalities.getString(0), is("audio"));

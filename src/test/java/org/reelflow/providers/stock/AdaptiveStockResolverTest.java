@@ -26,7 +26,7 @@ import org.reelflow.providers.stock.AdaptiveStockResolver.Options;
 import org.reelflow.providers.stock.AdaptiveStockResolver.StockRequest;
 import org.reelflow.providers.stock.StockResolution.Method;
 import org.reelflow.providers.stock.StockResolution.Result;
-import org.reelflow.providers.video.VendorDouble;
+import org.reelflow.support.VendorDouble;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -46,7 +46,7 @@ import static org.reelflow.providers.stock.StockFixtures.pexelsVideo;
 import static org.reelflow.providers.stock.StockFixtures.pexelsVideos;
 import static org.reelflow.providers.stock.StockFixtures.pixabayHits;
 import static org.reelflow.providers.stock.StockFixtures.pixabayImage;
-import static org.reelflow.providers.video.VendorDouble.json;
+import static org.reelflow.support.VendorDouble.json;
 
 /** The adaptive resolver end to end: real Pexels and Pixabay clients on doubles, a scripted judge and reformer. */
 class AdaptiveStockResolverTest {

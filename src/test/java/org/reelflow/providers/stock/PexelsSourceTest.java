@@ -16,7 +16,7 @@ import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.http.RetryPolicy;
-import org.reelflow.providers.video.VendorDouble;
+import org.reelflow.support.VendorDouble;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -32,7 +32,7 @@ import static org.reelflow.providers.stock.StockFixtures.pexelsPhoto;
 import static org.reelflow.providers.stock.StockFixtures.pexelsPhotos;
 import static org.reelflow.providers.stock.StockFixtures.pexelsVideo;
 import static org.reelflow.providers.stock.StockFixtures.pexelsVideos;
-import static org.reelflow.providers.video.VendorDouble.json;
+import static org.reelflow.support.VendorDouble.json;
 
 /** Pexels photo and video search against a double speaking its API. */
 class PexelsSourceTest {

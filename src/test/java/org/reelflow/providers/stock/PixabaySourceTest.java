@@ -21,7 +21,7 @@ import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.http.RetryPolicy;
-import org.reelflow.providers.video.VendorDouble;
+import org.reelflow.support.VendorDouble;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.reelflow.providers.stock.StockFixtures.pixabayHits;
 import static org.reelflow.providers.stock.StockFixtures.pixabayImage;
 import static org.reelflow.providers.stock.StockFixtures.pixabayVideo;
-import static org.reelflow.providers.video.VendorDouble.json;
+import static org.reelflow.support.VendorDouble.json;
 
 /** Pixabay against a double; its key rides in the query string, so no failure may show it. */
 class PixabaySourceTest {

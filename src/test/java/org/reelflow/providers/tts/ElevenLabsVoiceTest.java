@@ -35,6 +35,7 @@ import org.reelflow.media.voice.ChildProcesses;
 import org.reelflow.media.voice.Voiceover;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.RetryPolicy;
+import org.reelflow.support.VendorDouble;
 
 class ElevenLabsVoiceTest {
 
@@ -102,7 +103,7 @@ class ElevenLabsVoiceTest {
 
         Voiceover v = voice.synthesize(SpeechFixture.SCRIPT, out);
 
-        VendorDouble.Request r = vendor.only();
+        VendorDouble.Seen r = vendor.only();
         assertThat(r.method(), is("POST"));
         assertThat(r.path(), is("/v1/text-to-speech/yl2ZDV1MzN4HbQJbMihG/with-timestamps"));
         assertThat(r.header("xi-api-key"), is(KEY));

@@ -24,6 +24,7 @@ import org.reelflow.media.align.PocketsphinxAligner;
 import org.reelflow.media.voice.TextNormalizer;
 import org.reelflow.media.voice.Voiceover;
 import org.reelflow.providers.ProviderException.Kind;
+import org.reelflow.support.VendorDouble;
 
 class GeminiVoiceTest {
 
@@ -70,11 +71,11 @@ class GeminiVoiceTest {
 
         Voiceover v = voice().synthesize(SpeechFixture.SCRIPT, out);
 
-        VendorDouble.Request r = vendor.only();
+        VendorDouble.Seen r = vendor.only();
         assertThat(r.method(), is("POST"));
         assertThat(r.path(), is("/v1beta/models/gemini-2.5-flash-preview-tts:generateContent"));
         assertThat(r.header("x-goog-api-key"), is(KEY));
-        assertThat("the key never travels in the URL", r.query(), is(nullValue()));
+        assertThat("the key never travels in the URL", r.rawQuery(), is(nullValue()));
         JsonObject body = r.json();
         assertThat(body.getJsonArray("contents").getJsonObject(0).getJsonArray("parts").getJsonObject(0)
                        .getString("text"), is(new TextNormalizer().normalize(SpeechFixture.SCRIPT).speakableText()));

@@ -27,6 +27,7 @@ import org.reelflow.media.TimedWord;
 import org.reelflow.media.align.PocketsphinxAligner;
 import org.reelflow.media.voice.Voiceover;
 import org.reelflow.providers.ProviderException.Kind;
+import org.reelflow.support.VendorDouble;
 
 class InworldVoiceTest {
 
@@ -109,7 +110,7 @@ class InworldVoiceTest {
 
         Voiceover v = voice.synthesize(SpeechFixture.SCRIPT, out);
 
-        VendorDouble.Request r = vendor.only();
+        VendorDouble.Seen r = vendor.only();
         assertThat(r.method(), is("POST"));
         assertThat(r.path(), is("/tts/v1/voice"));
         assertThat(r.header("Authorization"), is("Basic " + KEY));

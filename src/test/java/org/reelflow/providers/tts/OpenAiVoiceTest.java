@@ -33,6 +33,7 @@ import org.reelflow.media.voice.FestivalVoiceTest;
 import org.reelflow.media.voice.TextNormalizer;
 import org.reelflow.media.voice.Voiceover;
 import org.reelflow.providers.ProviderException.Kind;
+import org.reelflow.support.VendorDouble;
 
 class OpenAiVoiceTest {
 
@@ -86,7 +87,7 @@ class OpenAiVoiceTest {
 
         Voiceover v = voice.synthesize(SpeechFixture.SCRIPT, out);
 
-        VendorDouble.Request r = vendor.only();
+        VendorDouble.Seen r = vendor.only();
         assertThat(r.method(), is("POST"));
         assertThat(r.path(), is("/v1/audio/speech"));
         assertThat(r.header("Authorization"), is("Bearer " + KEY));

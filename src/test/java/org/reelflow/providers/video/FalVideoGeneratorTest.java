@@ -22,6 +22,8 @@ import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.http.RetryPolicy;
+import org.reelflow.support.VendorDouble;
+import org.reelflow.support.VendorWire;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -32,7 +34,7 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.reelflow.providers.video.VendorDouble.json;
+import static org.reelflow.support.VendorDouble.json;
 
 /** Kling 2.6 Pro through fal's storage upload and queue API, against a local double. */
 class FalVideoGeneratorTest {
@@ -56,7 +58,7 @@ class FalVideoGeneratorTest {
     void start() throws Exception {
         fal = new VendorDouble();
         frame = dir.resolve("scene-3-ai.png");
-        Files.write(frame, VendorDouble.png());
+        Files.write(frame, VendorWire.firstFrame());
         fal.on("POST", INITIATE, (ex, s) -> json(ex, 200, "{\"upload_url\":\"" + fal.url() + "/files/upload/Xk2p.png?signature=abc\","
                                                           + "\"file_url\":\"https://v3.fal.media/files/rabbit/Xk2p.png\"}"));
         fal.on("PUT", "/files/upload/Xk2p.png", (ex, s) -> json(ex, 200, "{}"));
@@ -117,7 +119,7 @@ class FalVideoGeneratorTest {
     void uploadsTheFrameQueuesTheRequestPollsAndDownloads() throws Exception {
         submitOk();
         statuses("IN_QUEUE", "IN_PROGRESS", "COMPLETED");
-        byte[] clip = VendorDouble.fakeMp4("kling");
+        byte[] clip = VendorWire.fakeMp4("kling");
         resultOk(clip);
         Path out = dir.resolve("assets/scene-3-ai-video.mp4");
 
@@ -155,7 +157,7 @@ class FalVideoGeneratorTest {
     void aShortSceneGetsFiveSecondsAndNoNegativePromptIsSentWhenThereIsNone() throws Exception {
         submitOk();
         statuses("COMPLETED");
-        resultOk(VendorDouble.fakeMp4("k"));
+        resultOk(VendorWire.fakeMp4("k"));
         kling(settings()).generate(frame, "p", null, 3.0, dir.resolve("o.mp4"));
         JsonObject input = fal.requests("POST", SUBMIT).get(0).json();
         assertThat(input.getString("duration"), is("5"));
@@ -191,7 +193,7 @@ class FalVideoGeneratorTest {
             }
         });
         statuses("COMPLETED");
-        resultOk(VendorDouble.fakeMp4("k"));
+        resultOk(VendorWire.fakeMp4("k"));
         long t0 = System.nanoTime();
         kling(settings()).generate(frame, "p", null, 5, dir.resolve("o.mp4"));
         assertThat(calls.get(), is(2));

@@ -23,6 +23,8 @@ import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.http.RetryPolicy;
+import org.reelflow.support.VendorDouble;
+import org.reelflow.support.VendorWire;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -33,7 +35,7 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.reelflow.providers.video.VendorDouble.json;
+import static org.reelflow.support.VendorDouble.json;
 
 /** Veo over the Gemini API against a local double speaking its wire format. */
 class VeoVideoGeneratorTest {
@@ -56,7 +58,7 @@ class VeoVideoGeneratorTest {
     void start() throws Exception {
         google = new VendorDouble();
         frame = dir.resolve("scene-1-ai.png");
-        Files.write(frame, VendorDouble.png());
+        Files.write(frame, VendorWire.firstFrame());
     }
 
     @AfterEach
@@ -111,7 +113,7 @@ class VeoVideoGeneratorTest {
     void submitsTheFrameInlinePollsTheOperationAndDownloadsTheClip() throws Exception {
         submitOk();
         pollsThenDone(2);
-        byte[] clip = VendorDouble.fakeMp4("veo");
+        byte[] clip = VendorWire.fakeMp4("veo");
         downloadOk(clip);
         Path out = dir.resolve("assets/scene-1-ai-video.mp4");
 
@@ -148,7 +150,7 @@ class VeoVideoGeneratorTest {
         String op = "models/" + model + "/operations/abc";
         google.on("POST", "/v1beta/models/" + model + ":predictLongRunning", (ex, s) -> json(ex, 200, "{\"name\":\"" + op + "\"}"));
         google.on("GET", "/v1beta/" + op, (ex, s) -> json(ex, 200, finished()));
-        downloadOk(VendorDouble.fakeMp4("x"));
+        downloadOk(VendorWire.fakeMp4("x"));
         VeoVideoGenerator g = veo(settings().withVeoModel(model));
         assertThat(g.model(), is(model));
         g.generate(frame, "pan", null, 11.0, dir.resolve("o.mp4"));
@@ -159,7 +161,7 @@ class VeoVideoGeneratorTest {
     @Test
     void aClipFromElsewhereIsFetchedWithoutTheKey() throws Exception {
         try (VendorDouble storage = new VendorDouble()) {
-            storage.on("GET", "/video.mp4", (ex, s) -> VendorDouble.bytes(ex, 200, VendorDouble.fakeMp4("s"), Map.of()));
+            storage.on("GET", "/video.mp4", (ex, s) -> VendorDouble.bytes(ex, 200, VendorWire.fakeMp4("s"), Map.of()));
             submitOk();
             google.on("GET", "/v1beta/" + OP, (ex, s) -> json(ex, 200, "{\"name\":\"" + OP + "\",\"done\":true,\"response\":"
                     + "{\"generateVideoResponse\":{\"generatedSamples\":[{\"video\":{\"uri\":\"" + storage.url() + "/video.mp4\"}}]}}}"));
@@ -205,7 +207,7 @@ class VeoVideoGeneratorTest {
             }
         });
         pollsThenDone(0);
-        downloadOk(VendorDouble.fakeMp4("r"));
+        downloadOk(VendorWire.fakeMp4("r"));
         long t0 = System.nanoTime();
         veo(settings()).generate(frame, "p", null, 4, dir.resolve("o.mp4"));
         assertThat(calls.get(), is(2));

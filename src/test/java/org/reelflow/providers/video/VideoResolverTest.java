@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reelflow.providers.KeyRing;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.http.ProviderHttp;
+import org.reelflow.support.VendorDouble;
+import org.reelflow.support.VendorWire;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -28,7 +30,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.reelflow.providers.video.VendorDouble.json;
+import static org.reelflow.support.VendorDouble.json;
 
 /** The primary → secondary → still image chain, end to end against both vendors' doubles. */
 class VideoResolverTest {
@@ -50,7 +52,7 @@ class VideoResolverTest {
         google = new VendorDouble();
         fal = new VendorDouble();
         frame = dir.resolve("scene-2-ai.png");
-        Files.write(frame, VendorDouble.png());
+        Files.write(frame, VendorWire.firstFrame());
         out = dir.resolve("scene-2-ai-video.mp4");
     }
 
@@ -108,7 +110,7 @@ class VideoResolverTest {
 
     @Test
     void thePrimaryMakesTheClip() throws Exception {
-        byte[] clip = VendorDouble.fakeMp4("veo");
+        byte[] clip = VendorWire.fakeMp4("veo");
         veoWorks(clip);
         VideoOutcome o = resolver(settings()).resolve(request());
         assertThat(o, instanceOf(VideoOutcome.Generated.class));
@@ -121,7 +123,7 @@ class VideoResolverTest {
     @Test
     void aFailingPrimaryFallsToTheSecondary() throws Exception {
         veoFails();
-        byte[] clip = VendorDouble.fakeMp4("fal");
+        byte[] clip = VendorWire.fakeMp4("fal");
         falWorks(clip);
         VideoOutcome o = resolver(settings()).resolve(request());
         assertThat(o.eventType(), is("video_generated"));
@@ -168,7 +170,7 @@ class VideoResolverTest {
             json(ex, 200, "{\"name\":\"" + VEO_OP + "\"}");
             polling.countDown();
         });
-        falWorks(VendorDouble.fakeMp4("never"));
+        falWorks(VendorWire.fakeMp4("never"));
         VideoResolver r = resolver(settings().withPolling(Duration.ofSeconds(5), Duration.ofSeconds(180)));
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread t = Thread.ofVirtual().start(() -> {

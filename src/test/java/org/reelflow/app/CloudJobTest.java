@@ -1,0 +1,551 @@
+package org.reelflow.app;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.reelflow.media.inspect.VideoProbe;
+import org.reelflow.media.voice.RequiredTools;
+import org.reelflow.support.SseClient;
+import org.reelflow.support.SseClient.Event;
+import org.reelflow.support.TestServer;
+import org.reelflow.support.VendorDouble;
+import org.reelflow.support.VendorDouble.Seen;
+import org.reelflow.support.VendorWire;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.reelflow.support.Streams.shape;
+
+/**
+ * Whole jobs through the server with every cloud provider pointed at a local double speaking its vendor's wire
+ * format: the LLM writes the research, plan and review, ElevenLabs speaks (real Festival audio with character
+ * timings), Gemini draws the pictures, Lyria scores it — and the offline media engine renders a real MP4. Also
+ * the failure paths end to end: a bad LLM key, a rate limit, Lyria refusing.
+ */
+class CloudJobTest {
+
+    static final Duration RENDER_WAIT = Duration.ofMinutes(4);
+
+    static final String ANTHROPIC_KEY = "sk-ant-api03-e2eSecretAAAA";
+    static final String ELEVENLABS_KEY = "sk_el_e2eSecretBBBB";
+    static final String GOOGLE_KEY = "AIzaSy-e2eSecretCCCC";
+    static final String OPENAI_KEY = "sk-proj-e2eSecretDDDD";
+
+    static final String MESSAGES = "/v1/messages";
+    static final String GEMINI_CHAT = "/v1beta/models/gemini-2.5-flash:generateContent";
+    static final String SPEECH = "/v1/text-to-speech/yl2ZDV1MzN4HbQJbMihG/with-timestamps";
+    static final String IMAGE = "/v1beta/models/gemini-3.1-flash-image-preview:generateContent";
+    static final String LYRIA = "/v1beta/models/lyria-3-pro-preview:generateContent";
+    static final String OPENAI_CHAT = "/v1/chat/completions";
+    static final String OPENAI_SEARCH = "/v1/responses";
+    static final String OPENAI_SPEECH = "/v1/audio/speech";
+    static final String OPENAI_IMAGE = "/v1/images/generations";
+
+    /** Five short scenes (cinematic pacing) keep the render near 15 s of video. */
+    static final List<String> LINES = List.of(
+            "Honey never spoils when the jar is sealed well.",
+            "Jars found in old tombs were still good to eat.",
+            "Bees fan their wings to dry the nectar.",
+            "Sugar and acid keep every microbe away.",
+            "So your honey may outlive you.");
+    static final List<String> TYPES = List.of("ai_image", "ai_image", "text_card", "stock_image", "ai_image");
+
+    static byte[] musicBed;
+    static byte[] picture;
+
+    @TempDir
+    Path dir;
+    @TempDir
+    Path work;
+
+    VendorDouble anthropic;
+    VendorDouble elevenlabs;
+    VendorDouble google;
+    VendorDouble openai;
+
+    @BeforeAll
+    static void media(@TempDir Path tmp) throws Exception {
+        RequiredTools.require("festival", "ffmpeg", "ffprobe", "pocketsphinx_continuous");
+        musicBed = VendorWire.musicMp3(tmp, 40);
+        picture = VendorWire.png(270, 480);
+    }
+
+    @BeforeEach
+    void doubles() throws Exception {
+        anthropic = new VendorDouble();
+        elevenlabs = new VendorDouble();
+        google = new VendorDouble();
+        openai = new VendorDouble();
+    }
+
+    @AfterEach
+    void stop() {
+        anthropic.close();
+        elevenlabs.close();
+        google.close();
+        openai.close();
+    }
+
+    /** Every base URL at the doubles: LLMs through {@code llm.base-urls}, the rest through {@code providers.*}. */
+    private Map<String, String> config() {
+        Map<String, String> c = new HashMap<>();
+        c.put("llm.base-urls.anthropic", anthropic.url("/v1/"));
+        c.put("llm.base-urls.gemini", google.url("/v1beta"));
+        c.put("llm.base-urls.openai", openai.url("/v1"));
+        c.put("providers.openai-tts.base-url", openai.url(""));
+        c.put("providers.openai-image.base-url", openai.url(""));
+        c.put("providers.elevenlabs.base-url", elevenlabs.url(""));
+        c.put("providers.gemini-image.base-url", google.url(""));
+        c.put("providers.lyria.base-url", google.url(""));
+        return c;
+    }
+
+    // ---- the writer's three answers -------------------------------------------------------------------------
+
+    static JsonObject research() {
+        return Json.createObjectBuilder().add("summary", "Honey keeps for millennia: little water, much sugar, some acid.")
+                .add("key_facts", Json.createArrayBuilder().add("Edible honey was found in Egyptian tombs.")
+                        .add("Bees evaporate nectar to under 20% water.").add("Honey's pH is about 3.9."))
+                .add("mood", "curious").add("sources", Json.createArrayBuilder().add("https://example.org/honey"))
+                .build();
+    }
+
+    static JsonObject plan() {
+        JsonArrayBuilder scenes = Json.createArrayBuilder();
+        for (int i = 0; i < LINES.size(); i++) {
+            scenes.add(Json.createObjectBuilder().add("visual_type", TYPES.get(i))
+                    .add("visual_prompt", "a jar of golden honey, shot " + i).add("motion", i % 2 == 0 ? "zoom_in" : "pan_left")
+                    .add("script_line", LINES.get(i)).addNull("transition"));
+        }
+        return Json.createObjectBuilder().add("emotional_arc", "curiosity to wonder").add("archetype", "moody_cinematic")
+                .add("music_mood", "chill_lofi").add("scenes", scenes).build();
+    }
+
+    static JsonObject review() {
+        return Json.createObjectBuilder().add("score", 8).add("strengths", Json.createArrayBuilder().add("Strong hook"))
+                .add("weaknesses", Json.createArrayBuilder().add("Scene 4 is abstract")).add("revision_needed", false)
+                .addNull("revision_instructions").addNull("weakest_scene_index").build();
+    }
+
+    /** The last user message of an Anthropic or Gemini request. */
+    static String userText(Seen s) {
+        JsonObject body = s.json();
+        if (body.containsKey("messages")) {
+            JsonArray messages = body.getJsonArray("messages");
+            JsonValue content = messages.getJsonObject(messages.size() - 1).get("content");
+            if (content.getValueType() == JsonValue.ValueType.STRING) {
+                return ((jakarta.json.JsonString) content).getString();
+            }
+            StringBuilder b = new StringBuilder();
+            content.asJsonArray().forEach(part -> b.append(part.asJsonObject().getString("text", "")));
+            return b.toString();
+        }
+        JsonArray contents = body.getJsonArray("contents");
+        return contents.getJsonObject(contents.size() - 1).getJsonArray("parts").getJsonObject(0).getString("text");
+    }
+
+    enum Role { RESEARCH, DIRECTOR, CRITIC }
+
+    static Role role(Seen s) {
+        String user = userText(s);
+        if (user.startsWith("Research this topic")) {
+            return Role.RESEARCH;
+        }
+        return user.contains("## DirectorScore") ? Role.CRITIC : Role.DIRECTOR;
+    }
+
+    /** An LLM that answers each role in {@code wire}'s format (text, input tokens, output tokens). */
+    static VendorDouble.Reply writer(Wire wire) {
+        return (ex, seen) -> {
+            JsonObject answer = switch (role(seen)) {
+                case RESEARCH -> research();
+                case DIRECTOR -> plan();
+                case CRITIC -> review();
+            };
+            VendorDouble.send(ex, 200, wire.answer(answer.toString(), 1200, 400), Map.of());
+        };
+    }
+
+    @FunctionalInterface
+    interface Wire {
+        String answer(String text, int in, int out);
+    }
+
+    private void speakAndDraw() {
+        elevenlabs.on("POST", SPEECH, VendorWire.elevenLabsSpeaking(work));
+        google.on("POST", IMAGE, VendorDouble.json(200, VendorWire.geminiInline("Here is your image.", "image/png", picture)));
+    }
+
+    // ---- tests --------------------------------------------------------------------------------------------
+
+    @Test
+    void anthropicElevenLabsGeminiAndLyriaMakeARealShortWithByokKeys() throws Exception {
+        anthropic.on("POST", MESSAGES, writer(VendorWire::anthropicMessage));
+        speakAndDraw();
+        google.on("POST", LYRIA, VendorDouble.json(200, VendorWire.geminiInline(
+                "[0:00-0:40] Lo-fi piano over soft vinyl crackle, 80 BPM", "audio/mpeg", musicBed)));
+
+        try (TestServer server = TestServer.start(dir, StandardStages::create, config(), Map.of())) {
+            String id = server.submit("{\"topic\":\"Why honey never spoils\",\"archetype\":\"moody_cinematic\","
+                    + "\"pacing\":\"cinematic\",\"providers\":{\"llm\":\"anthropic\",\"tts\":\"elevenlabs\","
+                    + "\"image\":\"gemini\",\"music\":\"lyria\"},\"keys\":{\"ANTHROPIC_API_KEY\":\"" + ANTHROPIC_KEY
+                    + "\",\"ELEVENLABS_API_KEY\":\"" + ELEVENLABS_KEY + "\",\"GOOGLE_API_KEY\":\"" + GOOGLE_KEY + "\"}}");
+            long t0 = System.nanoTime();
+            List<Event> events;
+            try (SseClient sse = everyEvent(server, id)) {
+                events = sse.readToEnd(RENDER_WAIT);
+            }
+            System.out.printf("anthropic job rendered in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            List<String> shape = shape(events);
+            assertThat(shape.toString(), shape.getLast(), is("job:completed"));
+            assertThat(shape.toString(), shape.stream().filter(s -> s.endsWith(" error")).toList(), is(List.of()));
+            assertStageOrder(shape);
+            assertThat(shape.stream().filter("stage:visuals asset"::equals).count(), is((long) LINES.size()));
+            assertThat(shape, not(hasItem("stage:visuals asset_failed")));
+            assertThat(shape, hasItem("stage:visuals music_generating"));
+            assertThat(shape, hasItem("stage:visuals music_generated"));
+            assertThat(shape, not(hasItem("stage:visuals music_fallback")));
+
+            JsonObject results = data(events, "stage:research", "results");
+            assertThat(results.getString("summary"), is(research().getString("summary")));
+            assertThat(results.getJsonArray("key_facts").size(), is(3));
+            JsonObject estimate = data(events, "stage:director", "cost_estimate").getJsonObject("estimate");
+            assertThat(estimate.toString(), estimate.isEmpty(), is(false));
+            assertThat(data(events, "stage:visuals", "music_resolved").getString("provider"), is("lyria"));
+            JsonObject music = data(events, "stage:assembly", "music");
+            assertThat(music.getString("track"), is("lyria-generated"));
+            assertThat(music.getBoolean("fallback"), is(false));
+            for (Event e : events) {
+                if (e.name().equals("stage:visuals") && e.data().contains("\"type\":\"asset\"")) {
+                    JsonObject a = TestServer.json(e.data()).asJsonObject();
+                    String expected = TYPES.get(a.getInt("sceneIndex")).equals("text_card") ? "text_card" : "ai_image";
+                    assertThat(a.toString(), a.getString("visualType"), is(expected));
+                }
+            }
+
+            JsonObject meta = server.job(id);
+            assertThat(meta.getString("status"), is("completed"));
+            JsonObject providers = meta.getJsonObject("providers");
+            assertThat(providers.getString("llm"), is("anthropic"));
+            assertThat(providers.getString("tts"), is("elevenlabs"));
+            assertThat(providers.getString("image"), is("gemini"));
+            assertThat(providers.getString("music"), is("lyria"));
+            assertThat(meta.getJsonObject("researchData").getString("mood"), is("curious"));
+            assertThat(meta.getString("archetype"), is("moody_cinematic"));
+            assertThat(meta.getJsonObject("score").getJsonArray("scenes").size(), is(LINES.size()));
+            assertThat(meta.getJsonObject("musicGeneration").getString("provider"), is("lyria"));
+            assertThat(meta.getJsonObject("musicGeneration").getJsonObject("metadata").getString("lyriaResponse"),
+                       containsString("Lo-fi piano"));
+            assertThat(meta.getJsonObject("musicTrack").getString("trackId"), is("lyria-generated"));
+            Path lyriaTrack = dir.resolve(id).resolve(meta.getString("runDir")).resolve("assets/music-lyria.mp3");
+            assertThat("Lyria's bytes are the track that was mixed",
+                       java.util.Arrays.equals(Files.readAllBytes(lyriaTrack), musicBed), is(true));
+            assertThat(meta.getJsonObject("criticReview").getJsonNumber("score").intValue(), greaterThan(0));
+            List<String> spoken = meta.getJsonArray("words").stream()
+                    .map(w -> w.asJsonObject().getString("word")).toList();
+            assertThat(spoken, is(List.of(String.join(" ", LINES).split(" "))));
+
+            assertAnthropicSaw();
+            Seen speech = only(elevenlabs.requests());
+            assertThat(speech.path(), is(SPEECH));
+            assertThat(speech.header("xi-api-key"), is(ELEVENLABS_KEY));
+            assertThat(speech.json().getString("text"), is(String.join(" ", LINES)));
+            assertThat(speech.json().getString("model_id"), is("eleven_multilingual_v2"));
+            List<Seen> images = google.requests("POST", IMAGE);
+            assertThat("one picture per non-card scene", images.size(), is(4));
+            for (Seen image : images) {
+                assertThat(image.header("x-goog-api-key"), is(GOOGLE_KEY));
+                assertThat(userText(image), containsString("a jar of golden honey"));
+                assertThat(userText(image), containsString("Vertical 9:16 aspect ratio"));
+            }
+            Seen lyria = only(google.requests("POST", LYRIA));
+            assertThat(lyria.header("x-goog-api-key"), is(GOOGLE_KEY));
+            assertThat(userText(lyria), containsString("chill lofi"));
+            assertThat(google.requests().size(), is(5));
+
+            Path video = dir.resolve(id).resolve(meta.getString("videoPath"));
+            assertPlayableShort(video, meta);
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                for (String key : List.of(ANTHROPIC_KEY, ELEVENLABS_KEY, GOOGLE_KEY)) {
+                    assertThat(f + " holds a BYOK key", content.contains(key), is(false));
+                }
+            }
+        }
+    }
+
+    @Test
+    void geminiRateLimitedOnceRecoversAndLyriaRefusingFallsBackToBundledMusic() throws Exception {
+        google.on("POST", GEMINI_CHAT,
+                  VendorDouble.json(429, VendorWire.geminiError(429, "Resource has been exhausted"), Map.of("Retry-After", "1")),
+                  writer(VendorWire::geminiText));
+        speakAndDraw();
+        google.on("POST", LYRIA, VendorDouble.json(200,
+                "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[]},\"finishReason\":\"OTHER\"}]}"));
+        Map<String, String> env = Map.of("GOOGLE_API_KEY", GOOGLE_KEY, "ELEVENLABS_API_KEY", ELEVENLABS_KEY);
+
+        try (TestServer server = TestServer.start(dir, StandardStages::create, config(), env)) {
+            String id = server.submit("{\"topic\":\"Why honey never spoils\",\"archetype\":\"moody_cinematic\","
+                    + "\"pacing\":\"cinematic\",\"providers\":{\"llm\":\"gemini\",\"tts\":\"elevenlabs\","
+                    + "\"image\":\"gemini\",\"music\":\"lyria\"}}");
+            long t0 = System.nanoTime();
+            List<Event> events;
+            try (SseClient sse = everyEvent(server, id)) {
+                events = sse.readToEnd(RENDER_WAIT);
+            }
+            System.out.printf("gemini job rendered in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            List<String> shape = shape(events);
+            assertThat(shape.toString(), shape.getLast(), is("job:completed"));
+            assertStageOrder(shape);
+
+            // The 429 is reported on the running stage, then the retry succeeds and research goes on.
+            int error = shape.indexOf("stage:research error");
+            assertThat(shape.toString(), error, greaterThan(shape.indexOf("stage:research start")));
+            assertThat(error, lessThan(shape.indexOf("stage:research results")));
+            assertThat(data(events, "stage:research", "error").getString("error"), is("Rate limit exceeded (gemini)"));
+            assertThat(shape.stream().filter(s -> s.endsWith(" error")).count(), is(1L));
+            List<Seen> chats = google.requests("POST", GEMINI_CHAT);
+            assertThat("search turn twice (429, then ok), research notes, plan, review", chats.size(), is(5));
+            assertThat(chats.stream().map(CloudJobTest::role).toList(),
+                       contains(Role.RESEARCH, Role.RESEARCH, Role.RESEARCH, Role.DIRECTOR, Role.CRITIC));
+            assertThat("the retry repeats the same request", chats.get(1).text(), is(chats.get(0).text()));
+            for (Seen chat : chats) {
+                assertThat(chat.header("x-goog-api-key") != null || chat.query().containsKey("key"), is(true));
+                assertThat(chat.text(), not(containsString("\"key\"")));
+            }
+
+            // Lyria's empty answer falls back to the bundled library, and the job still completes with music.
+            assertThat(shape, hasItem("stage:visuals music_generating"));
+            JsonObject fallback = data(events, "stage:visuals", "music_fallback");
+            assertThat(fallback.getString("reason"), is("lyria returned no content (finishReason OTHER)"));
+            assertThat(shape.indexOf("stage:visuals music_fallback"), lessThan(shape.indexOf("stage:visuals music_resolved")));
+            JsonObject meta = server.job(id);
+            assertThat(meta.getJsonObject("providers").getString("llm"), is("gemini"));
+            assertThat(meta.getJsonObject("musicGeneration").getString("provider"), is("bundled"));
+            assertThat(meta.getJsonObject("musicGeneration").getBoolean("fallback"), is(true));
+            JsonObject track = meta.getJsonObject("musicTrack");
+            assertThat(track.getBoolean("fallback"), is(true));
+            assertThat(track.getString("trackId"), startsWith("chill-lofi-"));
+            assertThat(track.getString("mood"), is("chill_lofi"));
+            assertThat(track.getString("requestedMood"), is("chill_lofi"));
+            assertThat(meta.getJsonArray("errors").size(), is(1));
+            assertThat(only(google.requests("POST", LYRIA)).header("x-goog-api-key"), is(GOOGLE_KEY));
+
+            assertPlayableShort(dir.resolve(id).resolve(meta.getString("videoPath")), meta);
+        }
+    }
+
+    @Test
+    void anAllOpenAiJobIsForceAlignedAndScoredWithBundledMusic() throws Exception {
+        openai.on("POST", OPENAI_SEARCH, VendorDouble.json(200, VendorWire.openAiResponse(
+                "Honey is low in water and acidic; jars from Egyptian tombs were still edible.", "https://example.org/honey")));
+        openai.on("POST", OPENAI_CHAT, writer(VendorWire::openAiChat));
+        openai.on("POST", OPENAI_SPEECH, VendorWire.openAiSpeaking(work));
+        openai.on("POST", OPENAI_IMAGE, VendorDouble.json(200, VendorWire.openAiImage(picture)));
+
+        try (TestServer server = TestServer.start(dir, StandardStages::create, config(), Map.of("OPENAI_API_KEY", OPENAI_KEY))) {
+            String id = server.submit("{\"topic\":\"Why honey never spoils\",\"archetype\":\"moody_cinematic\","
+                    + "\"pacing\":\"cinematic\",\"providers\":{\"llm\":\"openai\",\"tts\":\"openai-tts\","
+                    + "\"image\":\"openai\"}}");
+            long t0 = System.nanoTime();
+            List<Event> events;
+            try (SseClient sse = everyEvent(server, id)) {
+                events = sse.readToEnd(RENDER_WAIT);
+            }
+            System.out.printf("openai job rendered in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            List<String> shape = shape(events);
+            assertThat(shape.toString(), shape.getLast(), is("job:completed"));
+            assertThat(shape.toString(), shape.stream().filter(s -> s.endsWith(" error")).toList(), is(List.of()));
+            assertStageOrder(shape);
+            assertThat("bundled music needs no generation", shape, not(hasItem("stage:visuals music_generating")));
+
+            JsonObject meta = server.job(id);
+            JsonObject providers = meta.getJsonObject("providers");
+            assertThat(providers.getString("llm"), is("openai"));
+            assertThat(providers.getString("tts"), is("openai-tts"));
+            assertThat(providers.getString("image"), is("openai"));
+            assertThat(meta.getJsonObject("musicGeneration").getString("provider"), is("bundled"));
+            assertThat(meta.getJsonObject("musicTrack").getBoolean("fallback"), is(false));
+            List<String> spoken = meta.getJsonArray("words").stream()
+                    .map(w -> w.asJsonObject().getString("word")).toList();
+            assertThat("forced alignment gives every script word a time", spoken,
+                       is(List.of(String.join(" ", LINES).split(" "))));
+
+            Seen search = only(openai.requests("POST", OPENAI_SEARCH));
+            assertThat(search.json().getJsonArray("tools").getJsonObject(0).getString("type"), is("web_search"));
+            assertThat(search.json().getString("model"), is("gpt-5.4"));
+            List<Seen> chats = openai.requests("POST", OPENAI_CHAT);
+            assertThat(chats.stream().map(CloudJobTest::role).toList(),
+                       contains(Role.RESEARCH, Role.DIRECTOR, Role.CRITIC));
+            assertThat(userText(chats.getFirst()), containsString("https://example.org/honey"));
+            for (Seen chat : chats) {
+                assertThat(chat.json().getString("model"), is("gpt-5.4"));
+                assertThat(chat.json().getJsonObject("response_format").getString("type"), is("json_schema"));
+            }
+            Seen speech = only(openai.requests("POST", OPENAI_SPEECH));
+            assertThat(speech.json().getString("model"), is("gpt-4o-mini-tts"));
+            assertThat(speech.json().getString("response_format"), is("wav"));
+            List<Seen> images = openai.requests("POST", OPENAI_IMAGE);
+            assertThat(images.size(), is(4));
+            assertThat(images.getFirst().json().getString("model"), is("gpt-image-1.5"));
+            for (Seen s : openai.requests()) {
+                assertThat(s + " authorised", s.header("Authorization"), is("Bearer " + OPENAI_KEY));
+            }
+            assertThat(openai.requests().size(), is(1 + 3 + 1 + 4));
+            assertThat(anthropic.requests().size() + google.requests().size() + elevenlabs.requests().size(), is(0));
+
+            assertPlayableShort(dir.resolve(id).resolve(meta.getString("videoPath")), meta);
+        }
+    }
+
+    /**
+     * Today the 401 is treated like any failure: research is skipped ("web search failed"), the director tries three
+     * times (four requests with the same bad key) and job:failed reads "Creative Director failed after 3 attempts:
+     * Invalid API key for anthropic (HTTP 401)". This test pins only what must hold either way: the job fails with
+     * the vendor's reason before any voice, picture or music is asked for.
+     */
+    @Test
+    void anInvalidLlmKeyFailsTheJobBeforeAnyMediaWork() throws Exception {
+        anthropic.on("POST", MESSAGES, VendorDouble.json(401, VendorWire.anthropicError(401, "invalid x-api-key")));
+        speakAndDraw();
+        Map<String, String> env = Map.of("ANTHROPIC_API_KEY", ANTHROPIC_KEY, "ELEVENLABS_API_KEY", ELEVENLABS_KEY,
+                                         "GOOGLE_API_KEY", GOOGLE_KEY);
+        try (TestServer server = TestServer.start(dir, StandardStages::create, config(), env)) {
+            String id = server.submit("{\"topic\":\"Why honey never spoils\",\"archetype\":\"moody_cinematic\","
+                    + "\"pacing\":\"cinematic\",\"providers\":{\"llm\":\"anthropic\",\"tts\":\"elevenlabs\","
+                    + "\"image\":\"gemini\",\"music\":\"lyria\"}}");
+            List<Event> events;
+            try (SseClient sse = everyEvent(server, id)) {
+                events = sse.readToEnd(Duration.ofSeconds(60));
+            }
+            List<String> shape = shape(events);
+            assertThat(shape.toString(), shape.getLast(), is("job:failed"));
+            String error = TestServer.json(events.getLast().data()).asJsonObject().getString("error");
+            System.out.println("401 job: " + shape + " -> " + error);
+            assertThat(error, containsString("Invalid API key for anthropic (HTTP 401)"));
+            assertThat(error, not(containsString(ANTHROPIC_KEY)));
+            assertThat("no media stage started: " + shape, shape.stream().noneMatch(s ->
+                    s.startsWith("stage:tts") || s.startsWith("stage:visuals") || s.startsWith("stage:assembly")), is(true));
+            assertThat(elevenlabs.requests(), is(List.of()));
+            assertThat(google.requests(), is(List.of()));
+            assertThat(anthropic.requests().stream().map(s -> s.header("x-api-key")).toList(), everyItem(is(ANTHROPIC_KEY)));
+            JsonObject meta = server.job(id);
+            assertThat(meta.getString("status"), is("failed"));
+            assertThat(meta.containsKey("videoPath"), is(false));
+        }
+    }
+
+    // ---- shared assertions --------------------------------------------------------------------------------
+
+    /**
+     * Each stage starts, completes and says what it made, in pipeline order (as OpenReels, a stage's results follow
+     * its {@code complete}: research results, director score then cost_estimate, critic review).
+     */
+    private static void assertStageOrder(List<String> shape) {
+        List<String> milestones = List.of("stage:research start", "stage:research complete", "stage:research results",
+                "stage:director start", "stage:director complete", "stage:director score", "stage:director cost_estimate",
+                "stage:tts start", "stage:tts complete", "stage:visuals start", "stage:visuals asset",
+                "stage:visuals music_resolved", "stage:visuals complete", "stage:assembly start", "stage:assembly music",
+                "stage:assembly rendering", "stage:assembly render_progress", "stage:assembly complete",
+                "stage:critic start", "stage:critic complete", "stage:critic review", "job:completed");
+        int last = -1;
+        for (String m : milestones) {
+            int at = shape.indexOf(m);
+            assertThat(m + " after the one before it in " + shape, at, greaterThan(last));
+            last = at;
+        }
+    }
+
+    /**
+     * Research with native search is two calls (the search turn with the vendor's web_search tool, then the notes
+     * turned into the research schema), then one plan and one review: each with the key, the version and the model.
+     */
+    private void assertAnthropicSaw() {
+        List<Seen> seen = anthropic.requests();
+        assertThat(seen.toString(), seen.size(), is(4));
+        assertThat(seen.stream().map(CloudJobTest::role).toList(),
+                   contains(Role.RESEARCH, Role.RESEARCH, Role.DIRECTOR, Role.CRITIC));
+        for (Seen s : seen) {
+            assertThat(s.method(), is("POST"));
+            assertThat(s.path(), is(MESSAGES));
+            assertThat(s.header("x-api-key"), is(ANTHROPIC_KEY));
+            assertThat(s.header("anthropic-version"), is("2023-06-01"));
+            assertThat(s.json().getString("model"), is("claude-sonnet-4-6"));
+        }
+        assertThat(seen.getFirst().json().getJsonArray("tools").getJsonObject(0).getString("name"), is("web_search"));
+        assertThat(userText(seen.get(1)), containsString("## Research notes"));
+        for (Seen s : seen.subList(1, 4)) {
+            assertThat(s.json().getJsonObject("output_config").getJsonObject("format").getString("type"),
+                       is("json_schema"));
+        }
+    }
+
+    private static void assertPlayableShort(Path video, JsonObject meta) throws Exception {
+        VideoProbe.Info info = VideoProbe.probe(video);
+        assertThat(info.videoCodec(), is("h264"));
+        assertThat(info.pixelFormat(), is("yuv420p"));
+        assertThat(info.width(), is(1080));
+        assertThat(info.height(), is(1920));
+        assertThat(info.fps(), closeTo(30.0, 0.01));
+        assertThat(info.audioCodec(), is("aac"));
+        assertThat(info.faststart(), is(true));
+        JsonArray words = meta.getJsonArray("words");
+        double lastWord = words.getJsonObject(words.size() - 1).getJsonNumber("end").doubleValue();
+        assertThat("the video covers the voice", info.durationSeconds(), greaterThan(lastWord));
+        assertThat("and does not run on far past it", info.durationSeconds(), lessThan(lastWord + 12));
+    }
+
+    /**
+     * The job's whole stream from its first event ({@code Last-Event-ID: 0} replays the log, then goes live), so
+     * the assertions do not depend on how much of the job a snapshot would already have folded in.
+     */
+    private static SseClient everyEvent(TestServer server, String id) throws java.io.IOException {
+        return server.events(id, Map.of("Last-Event-ID", "0"));
+    }
+
+    private static JsonObject data(List<Event> events, String name, String type) {
+        for (Event e : events) {
+            if (e.name().equals(name)) {
+                JsonObject d = TestServer.json(e.data()).asJsonObject();
+                if (type.equals(d.getString("type", ""))) {
+                    return d;
+                }
+            }
+        }
+        throw new AssertionError("no " + name + " " + type + " event");
+    }
+
+    private static Seen only(List<Seen> seen) {
+        assertThat(seen.toString(), seen.size(), is(1));
+        return seen.getFirst();
+    }
+}
