@@ -24,6 +24,19 @@ public final class ProviderException extends Exception {
         this(provider, kind, status, message, null);
     }
 
+    /**
+     * The invalid-key failure behind {@code e}, if that is what it is: no retry or fallback can help, so the job
+     * fails at once with this message.
+     */
+    public static java.util.Optional<ProviderException> invalidKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProviderException p && p.kind() == Kind.AUTH) {
+                return java.util.Optional.of(p);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public String provider() {
         return provider;
     }

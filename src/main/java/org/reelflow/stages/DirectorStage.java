@@ -17,6 +17,7 @@ import org.reelflow.pipeline.Production;
 import org.reelflow.pipeline.Stage;
 import org.reelflow.pipeline.StageContext;
 import org.reelflow.pipeline.StageResult;
+import org.reelflow.providers.ProviderException;
 import org.reelflow.score.DirectorScore;
 import org.reelflow.score.PacingTier;
 import org.reelflow.score.ScoreValidationException;
@@ -93,6 +94,10 @@ public final class DirectorStage implements Stage {
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
+                var invalidKey = ProviderException.invalidKey(e);
+                if (invalidKey.isPresent()) {
+                    throw invalidKey.get();          // another attempt would send the same bad key
+                }
                 failure = e.getMessage();
                 if (attempt < ATTEMPTS) {
                     ctx.recoverableError(name(), "Attempt " + attempt + " failed: " + failure);

@@ -6,6 +6,7 @@ import org.reelflow.jobs.StageName;
 import org.reelflow.pipeline.Stage;
 import org.reelflow.pipeline.StageContext;
 import org.reelflow.pipeline.StageResult;
+import org.reelflow.providers.ProviderException;
 import org.reelflow.writer.Research;
 
 /**
@@ -36,6 +37,10 @@ public final class ResearchStage implements Stage {
             throw e;
         } catch (Exception e) {
             ctx.checkCancelled();
+            var invalidKey = ProviderException.invalidKey(e);
+            if (invalidKey.isPresent()) {
+                throw invalidKey.get();              // a bad key is not a failed search: the job stops here
+            }
             ctx.recoverableError(name(), "Research failed: " + e.getMessage());
             ctx.production().research(Research.fallback(topic));
             return StageResult.skipped("web search failed");

@@ -171,14 +171,26 @@ class CloudJobTest {
         return contents.getJsonObject(contents.size() - 1).getJsonArray("parts").getJsonObject(0).getString("text");
     }
 
-    enum Role { RESEARCH, DIRECTOR, CRITIC }
+    enum Role { RESEARCH, DIRECTOR, CRITIC, IMAGE_PROMPT }
 
     static Role role(Seen s) {
         String user = userText(s);
         if (user.startsWith("Research this topic")) {
             return Role.RESEARCH;
         }
+        if (user.startsWith("Scene ") && user.contains("\nVisual description: ")) {
+            return Role.IMAGE_PROMPT;                    // the visuals stage's image prompter
+        }
         return user.contains("## DirectorScore") ? Role.CRITIC : Role.DIRECTOR;
+    }
+
+    /** The writer's calls in order, without the visuals stage's image prompts (which interleave by scene). */
+    static List<Role> writerRoles(List<Seen> requests) {
+        return requests.stream().map(CloudJobTest::role).filter(r -> r != Role.IMAGE_PROMPT).toList();
+    }
+
+    static long imagePrompts(List<Seen> requests) {
+        return requests.stream().filter(r -> role(r) == Role.IMAGE_PROMPT).count();
     }
 
     /** An LLM that answers each role in {@code wire}'s format (text, input tokens, output tokens). */
@@ -188,6 +200,8 @@ class CloudJobTest {
                 case RESEARCH -> research();
                 case DIRECTOR -> plan();
                 case CRITIC -> review();
+                case IMAGE_PROMPT -> Json.createObjectBuilder()
+                        .add("optimized_prompt", "A luminous jar of honey on a dark wooden table, vertical frame").build();
             };
             VendorDouble.send(ex, 200, wire.answer(answer.toString(), 1200, 400), Map.of());
         };
@@ -282,7 +296,8 @@ class CloudJobTest {
             assertThat("one picture per non-card scene", images.size(), is(4));
             for (Seen image : images) {
                 assertThat(image.header("x-goog-api-key"), is(GOOGLE_KEY));
-                assertThat(userText(image), containsString("a jar of golden honey"));
+                assertThat("the image prompter's prompt reaches the image provider", userText(image),
+                           containsString("A luminous jar of honey on a dark wooden table"));
                 assertThat(userText(image), containsString("Vertical 9:16 aspect ratio"));
             }
             Seen lyria = only(google.requests("POST", LYRIA));
@@ -334,8 +349,7 @@ class CloudJobTest {
             assertThat(data(events, "stage:research", "error").getString("error"), is("Rate limit exceeded (gemini)"));
             assertThat(shape.stream().filter(s -> s.endsWith(" error")).count(), is(1L));
             List<Seen> chats = google.requests("POST", GEMINI_CHAT);
-            assertThat("search turn twice (429, then ok), research notes, plan, review", chats.size(), is(5));
-            assertThat(chats.stream().map(CloudJobTest::role).toList(),
+            assertThat("search turn twice (429, then ok), research notes, plan, review", writerRoles(chats),
                        contains(Role.RESEARCH, Role.RESEARCH, Role.RESEARCH, Role.DIRECTOR, Role.CRITIC));
             assertThat("the retry repeats the same request", chats.get(1).text(), is(chats.get(0).text()));
             for (Seen chat : chats) {
@@ -404,8 +418,7 @@ class CloudJobTest {
             assertThat(search.json().getJsonArray("tools").getJsonObject(0).getString("type"), is("web_search"));
             assertThat(search.json().getString("model"), is("gpt-5.4"));
             List<Seen> chats = openai.requests("POST", OPENAI_CHAT);
-            assertThat(chats.stream().map(CloudJobTest::role).toList(),
-                       contains(Role.RESEARCH, Role.DIRECTOR, Role.CRITIC));
+            assertThat(writerRoles(chats), contains(Role.RESEARCH, Role.DIRECTOR, Role.CRITIC));
             assertThat(userText(chats.getFirst()), containsString("https://example.org/honey"));
             for (Seen chat : chats) {
                 assertThat(chat.json().getString("model"), is("gpt-5.4"));
@@ -420,7 +433,8 @@ class CloudJobTest {
             for (Seen s : openai.requests()) {
                 assertThat(s + " authorised", s.header("Authorization"), is("Bearer " + OPENAI_KEY));
             }
-            assertThat(openai.requests().size(), is(1 + 3 + 1 + 4));
+            assertThat("search, research/plan/review, speech, 4 image prompts, 4 images",
+                       openai.requests().size(), is(1 + 3 + 1 + 4 + 4));
             assertThat(anthropic.requests().size() + google.requests().size() + elevenlabs.requests().size(), is(0));
 
             assertPlayableShort(dir.resolve(id).resolve(meta.getString("videoPath")), meta);
@@ -428,10 +442,8 @@ class CloudJobTest {
     }
 
     /**
-     * Today the 401 is treated like any failure: research is skipped ("web search failed"), the director tries three
-     * times (four requests with the same bad key) and job:failed reads "Creative Director failed after 3 attempts:
-     * Invalid API key for anthropic (HTTP 401)". This test pins only what must hold either way: the job fails with
-     * the vendor's reason before any voice, picture or music is asked for.
+     * A bad key is not a failed search and no retry can fix it: research stops the job at once with the vendor's
+     * reason, after exactly one request, before any voice, picture or music is asked for.
      */
     @Test
     void anInvalidLlmKeyFailsTheJobBeforeAnyMediaWork() throws Exception {
@@ -450,8 +462,9 @@ class CloudJobTest {
             List<String> shape = shape(events);
             assertThat(shape.toString(), shape.getLast(), is("job:failed"));
             String error = TestServer.json(events.getLast().data()).asJsonObject().getString("error");
-            System.out.println("401 job: " + shape + " -> " + error);
-            assertThat(error, containsString("Invalid API key for anthropic (HTTP 401)"));
+            assertThat(error, is("Invalid API key for anthropic (HTTP 401)"));
+            assertThat(shape, contains("stage:research start", "stage:research error", "job:failed"));
+            assertThat("one request: the key is not retried", anthropic.requests().size(), is(1));
             assertThat(error, not(containsString(ANTHROPIC_KEY)));
             assertThat("no media stage started: " + shape, shape.stream().noneMatch(s ->
                     s.startsWith("stage:tts") || s.startsWith("stage:visuals") || s.startsWith("stage:assembly")), is(true));
@@ -491,9 +504,8 @@ class CloudJobTest {
      */
     private void assertAnthropicSaw() {
         List<Seen> seen = anthropic.requests();
-        assertThat(seen.toString(), seen.size(), is(4));
-        assertThat(seen.stream().map(CloudJobTest::role).toList(),
-                   contains(Role.RESEARCH, Role.RESEARCH, Role.DIRECTOR, Role.CRITIC));
+        assertThat(writerRoles(seen), contains(Role.RESEARCH, Role.RESEARCH, Role.DIRECTOR, Role.CRITIC));
+        assertThat("the image prompter writes each generated picture's prompt", imagePrompts(seen), greaterThan(0L));
         for (Seen s : seen) {
             assertThat(s.method(), is("POST"));
             assertThat(s.path(), is(MESSAGES));

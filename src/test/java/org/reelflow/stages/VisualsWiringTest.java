@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.reelflow.app.StandardStages;
 import org.reelflow.media.ExternalProcess;
-import org.reelflow.providers.video.VendorDouble;
+import org.reelflow.support.VendorDouble;
 import org.reelflow.support.SseClient;
 import org.reelflow.support.SseClient.Event;
 import org.reelflow.support.TestServer;
@@ -36,8 +36,8 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.reelflow.providers.video.VendorDouble.bytes;
-import static org.reelflow.providers.video.VendorDouble.json;
+import static org.reelflow.support.VendorDouble.bytes;
+import static org.reelflow.support.VendorDouble.json;
 
 /**
  * The visuals stage wired to every provider kind through the real pipeline and server, each vendor a local double:
@@ -94,7 +94,7 @@ class VisualsWiringTest {
                 .add(Json.createObjectBuilder().add("content", Json.createObjectBuilder().add("role", "model")
                         .add("parts", Json.createArrayBuilder().add(Json.createObjectBuilder().add("inlineData",
                                 Json.createObjectBuilder().add("mimeType", "image/png")
-                                        .add("data", Base64.getEncoder().encodeToString(VendorDouble.png()))))))
+                                        .add("data", Base64.getEncoder().encodeToString(org.reelflow.support.VendorWire.png(90, 160)))))))
                         .add("finishReason", "STOP"))).build().toString()));
         google.on("POST", VEO_SUBMIT, (ex, s) -> json(ex, 400,
                 "{\"error\":{\"code\":400,\"message\":\"Image aspect ratio not supported.\",\"status\":\"INVALID_ARGUMENT\"}}"));
