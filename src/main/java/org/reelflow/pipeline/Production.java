@@ -39,6 +39,7 @@ public final class Production {
     private Voiceover voiceover;
     private List<Path> sceneAssets = List.of();
     private MusicResolver.Resolution music;
+    private final java.util.concurrent.atomic.AtomicInteger videosGenerated = new java.util.concurrent.atomic.AtomicInteger();
     private RenderResult video;
 
     /** The providers this job really uses, resolved from the request and the server's keys. */
@@ -182,5 +183,14 @@ public final class Production {
 
     public void imagePrompter(ImagePrompter p) {
         this.imagePrompter = p;
+    }
+
+    /** A clip was generated (scenes run concurrently, hence the atomic count); priced in the actual cost. */
+    public void countVideo() {
+        videosGenerated.incrementAndGet();
+    }
+
+    public int videosGenerated() {
+        return videosGenerated.get();
     }
 }

@@ -31,6 +31,6 @@ public final class CostAccounting implements Pipeline.Completion {
         long characters = p.voice() instanceof CloudVoice cloud ? cloud.charactersSent() : 0;
         int images = p.images() == null ? 0 : p.images().imagesGenerated();
         boolean music = p.music() != null && p.music().billable();
-        return new ActualCost.Usage(in, out, characters, images, 0, music);
+        return new ActualCost.Usage(in, out, characters, images, p.videosGenerated(), music);
     }
 }

@@ -199,7 +199,11 @@ public final class VisualsStage implements Stage {
                 index, frame.file(), motion, VideoResolver.negativePrompt(a.antiArtifactGuidance()), sceneSeconds,
                 ctx.runDir().resolve("assets").resolve("scene-" + index + "-ai-video.mp4")));
         ctx.emit(name(), outcome.eventType(), outcome.eventData());
-        return outcome instanceof VideoOutcome.Generated g ? new Made(g.video(), "ai_video") : frame;
+        if (outcome instanceof VideoOutcome.Generated g) {
+            ctx.production().countVideo();
+            return new Made(g.video(), "ai_video");
+        }
+        return frame;
     }
 
     /** Each scene's length as the renderer will time it, from the narration's words (for the clip length). */

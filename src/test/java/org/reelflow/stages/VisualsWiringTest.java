@@ -267,6 +267,8 @@ class VisualsWiringTest {
             Path video = dir.resolve("jobs").resolve(id).resolve(record.getString("videoPath"));
             assertThat(Files.size(video), greaterThan(10_000L));
             assertThat(record.getJsonObject("stages").getJsonObject("visuals").getString("detail"), is("4/4 assets"));
+            assertThat("the one generated clip is in the actual cost",
+                       record.getJsonObject("actualCost").getJsonObject("details").getInt("aiVideos"), is(1));
         }
     }
 
