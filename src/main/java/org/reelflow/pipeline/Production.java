@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.reelflow.catalog.Archetype;
+import org.reelflow.cost.SpendGuard;
 import org.reelflow.media.render.RenderResult;
 import org.reelflow.media.voice.VoiceEngine;
 import org.reelflow.media.voice.Voiceover;
@@ -39,6 +40,7 @@ public final class Production {
     private Voiceover voiceover;
     private List<Path> sceneAssets = List.of();
     private MusicResolver.Resolution music;
+    private SpendGuard spendGuard = SpendGuard.unlimited();
     private final java.util.concurrent.atomic.AtomicInteger videosGenerated = new java.util.concurrent.atomic.AtomicInteger();
     private RenderResult video;
 
@@ -192,5 +194,14 @@ public final class Production {
 
     public int videosGenerated() {
         return videosGenerated.get();
+    }
+
+    /** The job's spending cap, asked before each paid media call. */
+    public SpendGuard spendGuard() {
+        return spendGuard;
+    }
+
+    public void spendGuard(SpendGuard g) {
+        this.spendGuard = g;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.reelflow.catalog.Archetypes;
+import org.reelflow.cost.SpendGuard;
 import org.reelflow.jobs.JobRecord;
 import org.reelflow.jobs.StageName;
 import org.reelflow.media.Toolchain;
@@ -136,6 +137,9 @@ public final class JobSetup implements Pipeline.Preparation {
                                           resolved.llmModel(), resolved.llmBaseUrl(), resolved.searchProvider());
         }
         p.providers(resolved);
+        String llmKey = resolved.llm();
+        p.spendGuard(new SpendGuard(ctx.request().maxCostUsd(), () -> writer instanceof LlmWriter w
+                ? SpendGuard.llmPrice(llmKey, w.usage().inputTokens(), w.usage().outputTokens()) : 0));
         ctx.job().putResult("providers", resolved.toJson());
     }
 

@@ -7,6 +7,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import org.reelflow.jobs.StageName;
+import org.reelflow.cost.SpendGuard;
+import org.reelflow.media.voice.FestivalVoice;
 import org.reelflow.media.voice.VoiceEngine;
 import org.reelflow.media.voice.Voiceover;
 import org.reelflow.pipeline.Stage;
@@ -31,6 +33,14 @@ public final class TtsStage implements Stage {
     public StageResult run(StageContext ctx) throws Exception {
         String script = ctx.production().score().scenes().stream().map(Scene::scriptLine).collect(Collectors.joining(" "));
         VoiceEngine voice = ctx.production().voice();
+        double price = SpendGuard.speechPrice(voice.provider(), script.length());
+        if (!ctx.production().spendGuard().allow(price)) {
+            // The free fallback: the offline voice speaks the same script, with exact word timings.
+            ctx.recoverableError(name(), ctx.production().spendGuard().refusal(voice.provider() + " speech", price)
+                                         + ": using the offline voice");
+            voice = new FestivalVoice();
+            ctx.production().voice(voice);
+        }
         Voiceover v = voice.synthesize(script, ctx.runDir().resolve("assets"));
         ctx.production().voiceover(v);
         JsonArrayBuilder words = Json.createArrayBuilder();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.json.Json;
 
 import org.reelflow.catalog.Archetype;
+import org.reelflow.cost.SpendGuard;
 import org.reelflow.jobs.StageName;
 import org.reelflow.media.visuals.CardLook;
 import org.reelflow.media.visuals.CardPainter;
@@ -116,6 +117,12 @@ public final class VisualsStage implements Stage {
             return null;
         }
         Path out = ctx.runDir().resolve("assets").resolve("scene-" + index + "-ai.png");
+        double price = SpendGuard.imagePrice(images.provider());
+        if (!ctx.production().spendGuard().allow(price)) {
+            ctx.recoverableError(name(), ctx.production().spendGuard().refusal("Scene " + (index + 1) + "'s "
+                    + images.provider() + " image", price) + ": it gets a designed card instead");
+            return null;
+        }
         try {
             try {
                 return images.generate(prompt(ctx, index, scene, rejectionContext), out);
@@ -187,6 +194,13 @@ public final class VisualsStage implements Stage {
         VideoResolver resolver = ctx.production().videoResolver();
         Made frame = imageOrCard(ctx, index, scene, null);
         if (resolver == null || !resolver.enabled()) {
+            return frame;
+        }
+        String videoProvider = ctx.production().providers().video();
+        double clip = SpendGuard.clipPrice(videoProvider);
+        if (!ctx.production().spendGuard().allow(clip)) {
+            ctx.recoverableError(name(), ctx.production().spendGuard().refusal("Scene " + (index + 1) + "'s "
+                    + videoProvider + " clip", clip) + ": it stays a still picture");
             return frame;
         }
         Archetype a = ctx.production().archetype();

@@ -477,6 +477,35 @@ class CloudJobTest {
         }
     }
 
+    /**
+     * The cap is checked before each paid call, not only against the estimate: stock scenes are free in the estimate,
+     * but with no stock key one falls back to an AI image, which would pass the cap — so it gets a designed card, and
+     * an error event says why. (Offline writer, replayed score: the only paid calls are images.)
+     */
+    @Test
+    void aPaidCallThatWouldPassTheCapTakesTheFreeFallbackAndSaysSo() throws Exception {
+        google.on("POST", IMAGE, VendorDouble.json(200, VendorWire.geminiInline("Here is your image.", "image/png", picture)));
+        String score = """
+                {"emotional_arc":"calm","archetype":"infographic","music_mood":"chill_lofi","scenes":[
+                 {"visual_type":"ai_image","visual_prompt":"a jar of honey","motion":"zoom_in","script_line":"Honey never spoils.","transition":null},
+                 {"visual_type":"stock_image","visual_prompt":"honey jar","motion":"pan_left","script_line":"Bees make it last.","transition":null},
+                 {"visual_type":"text_card","visual_prompt":"Follow for more","motion":"static","script_line":"Follow for more facts.","transition":null}]}""";
+        try (TestServer server = TestServer.start(dir, StandardStages::create, config(), Map.of())) {
+            String id = server.submit("{\"topic\":\"Honey\",\"maxCostUsd\":0.15,\"score\":" + score
+                    + ",\"providers\":{\"image\":\"gemini\"},\"keys\":{\"GOOGLE_API_KEY\":\"" + GOOGLE_KEY + "\"}}");
+            JsonObject meta = server.awaitStatus(id, Duration.ofSeconds(180), "completed", "failed");
+            assertThat(meta.toString(), meta.getString("status"), is("completed"));
+            assertThat("the estimate ($0.101: one AI image) fits the cap",
+                       meta.getJsonObject("costEstimate").getJsonNumber("totalCost").doubleValue(), is(0.101));
+            assertThat("one image made, the second refused", google.requests("POST", IMAGE).size(), is(1));
+            List<String> errors = meta.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                    .map(e -> e.getString("error")).toList();
+            assertThat(errors.toString(), errors.stream().anyMatch(e -> e.startsWith("Scene 2's gemini image ($0.101) would "
+                    + "pass this job's cap of $0.15") && e.endsWith("it gets a designed card instead")), is(true));
+            assertThat(meta.getJsonObject("actualCost").getJsonNumber("totalCost").doubleValue(), is(0.101));
+        }
+    }
+
     // ---- shared assertions --------------------------------------------------------------------------------
 
     /**
