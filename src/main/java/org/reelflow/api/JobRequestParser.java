@@ -29,10 +29,17 @@ public final class JobRequestParser {
 
     private final Archetypes archetypes;
     private final Platforms platforms;
+    private final Double defaultMaxCost;
 
     public JobRequestParser(Archetypes archetypes, Platforms platforms) {
+        this(archetypes, platforms, null);
+    }
+
+    /** @param defaultMaxCost the server's cap for jobs that name none ({@code cost.max-usd}), or null */
+    public JobRequestParser(Archetypes archetypes, Platforms platforms, Double defaultMaxCost) {
         this.archetypes = archetypes;
         this.platforms = platforms;
+        this.defaultMaxCost = defaultMaxCost;
     }
 
     public JobRequest parse(JsonObject body) {
@@ -60,7 +67,7 @@ public final class JobRequestParser {
         return new JobRequest(topic, archetype, pacing, platform == null ? Platforms.DEFAULT : platform,
                               flag(body, "dryRun"), flag(body, "noMusic"), flag(body, "noVideo"),
                               replay == null ? direction : null,     // direction is dropped when replaying, as the reference
-                              replay, providers(body), maxCost(body), keys(body));
+                              replay, providers(body), maxCost(body) != null ? maxCost(body) : defaultMaxCost, keys(body));
     }
 
     private static String direction(JsonObject body) {

@@ -94,7 +94,7 @@ public final class Reelflow {
             this.routing = HttpRouting.builder();
             ErrorHandlers.register(routing);
             routing.register("/api/v1",
-                             new JobsApi(jobs, new JobRequestParser(archetypes, platforms), settings.maxBodyBytes()),
+                             new JobsApi(jobs, new JobRequestParser(archetypes, platforms, settings.defaultMaxCostUsd()), settings.maxBodyBytes()),
                              new EventsApi(jobs, registry, settings.heartbeat(), settings.retry()),
                              new ArtifactsApi(jobs, store::jobDir),
                              new CatalogApi(archetypes, platforms, ProviderCatalog.forServer(keys)),

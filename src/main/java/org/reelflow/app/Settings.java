@@ -14,7 +14,8 @@ public record Settings(Path jobsDir,
                        Duration retry,
                        int queueCapacity,
                        long maxBodyBytes,
-                       Path musicCache) {
+                       Path musicCache,
+                       Double defaultMaxCostUsd) {
 
     public static Settings from(Config config) {
         return new Settings(Path.of(config.get("jobs.dir").asString().orElse("./jobs")),
@@ -26,7 +27,8 @@ public record Settings(Path jobsDir,
                             config.get("sse.queue-capacity").asInt().orElse(256),
                             config.get("api.max-body-bytes").asLong().orElse(1_048_576L),
                             config.get("media.music-cache").asString().map(Path::of)
-                                  .orElseGet(() -> Path.of(config.get("jobs.dir").asString().orElse("./jobs"), ".cache", "music")));
+                                  .orElseGet(() -> Path.of(config.get("jobs.dir").asString().orElse("./jobs"), ".cache", "music")),
+                            config.get("cost.max-usd").asDouble().map(d -> d > 0 ? d : null).orElse(null));
     }
 
     /** ISO-8601 ({@code PT15S}) or a plain number of seconds ({@code 15}, {@code 0.2}). */

@@ -65,6 +65,11 @@ public final class SpendGuard {
         return Prices.VIDEO_SECONDS_PER_CLIP * (Prices.FAL.equals(provider) ? Prices.FAL_PER_SECOND : Prices.VEO_PER_SECOND);
     }
 
+    /** The price of one generated track (Lyria). */
+    public static double trackPrice() {
+        return Prices.LYRIA_PER_TRACK;
+    }
+
     /** What {@code inputTokens}/{@code outputTokens} cost with {@code llm}. */
     public static double llmPrice(String llm, long inputTokens, long outputTokens) {
         Prices.TokenPrice p = Prices.LLM.getOrDefault(llm, Prices.FREE_LLM);

@@ -242,6 +242,12 @@ public final class VisualsStage implements Stage {
         if (resolver == null) {
             return null;
         }
+        double track = SpendGuard.trackPrice();
+        if (resolver.generates() && !ctx.production().spendGuard().allow(track)) {
+            ctx.recoverableError(StageName.VISUALS, ctx.production().spendGuard().refusal("A lyria track", track)
+                                                    + ": using the bundled library");
+            resolver = resolver.bundledOnly();
+        }
         Archetype a = ctx.production().archetype();
         return resolver.resolve(score.musicMood(), ctx.job().id().hashCode(),
                                 () -> "Instrumental background score, " + score.musicMood().replace('_', ' ')

@@ -195,6 +195,21 @@ class PipelineScenariosTest {
         }
     }
 
+    @Test
+    void theServersDefaultCapAppliesToJobsThatNameNone() throws Exception {
+        FakeStages fakes = FakeStages.create()
+                .with(StageName.DIRECTOR, ctx -> StageResult.complete("3 scenes, infographic").then("cost_estimate",
+                        jakarta.json.Json.createObjectBuilder().add("estimate", jakarta.json.Json.createObjectBuilder()
+                                .add("totalCost", 0.5)).build()));
+        try (TestServer server = TestServer.start(dir, c -> fakes.pipeline(), Map.of("cost.max-usd", "0.25"), Map.of())) {
+            String id = server.submit("{\"topic\":\"default cap\"}");
+            JsonObject meta = server.awaitStatus(id, WAIT, "failed");
+            assertThat(meta.getString("error"), is("Estimated cost $0.500 exceeds this job's cap of $0.25 (maxCostUsd)"));
+            String own = server.submit("{\"topic\":\"own cap\",\"maxCostUsd\":1}");
+            server.awaitStatus(own, WAIT, "completed");
+        }
+    }
+
     private static long sleepChildren() {
         return ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/sleep")).orElse(false)).count();

@@ -56,6 +56,16 @@ public final class MusicResolver {
         this.library = library;
     }
 
+    /** Whether this resolver would generate (and pay for) a track. */
+    public boolean generates() {
+        return lyria != null;
+    }
+
+    /** The same library without generation: the free fallback. */
+    public MusicResolver bundledOnly() {
+        return new MusicResolver(null, library);
+    }
+
     /**
      * @param provider "bundled" (or null: the default) or "lyria"
      * @throws IllegalStateException "GOOGLE_API_KEY is required" for Lyria without a key
