@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -71,7 +73,9 @@ public final class Reelflow {
         Archetypes archetypes = Archetypes.load();
         Platforms platforms = Platforms.load();
         ApiKeys keys = new ApiKeys(env);
-        ProviderHttp http = ProviderHttp.create();
+        Map<String, Integer> inFlight = new HashMap<>();
+        config.get("providers.max-in-flight").asMap().ifPresent(m -> m.forEach((k, v) -> inFlight.put(k, Integer.parseInt(v))));
+        ProviderHttp http = ProviderHttp.create(inFlight, config.get("providers.max-in-flight-default").asInt().orElse(4));
         Services services = new Services(archetypes, platforms, keys, env, settings.musicCache(),
                                          LlmConfig.from(config.get("llm"), http),
                                          VendorSettings.fromConfig(http, key -> config.get(key).asString().asOptional(),

@@ -105,11 +105,11 @@ public final class JobSetup implements Pipeline.Preparation {
         if (!ctx.request().dryRun()) {
             // Video first: an explicitly chosen provider without its key fails here, naming the key.
             List<VideoGenerator> chain = ctx.request().noVideo() ? List.of()
-                    : VideoGenerators.chain(requested.video(), keys, vendors.http(),
+                    : VideoGenerators.chain(requested.video(), keys, vendors.http().withListener(retries),
                                             video.withVeoModel(requested.videoModel() == null ? video.veoModel()
                                                                                              : requested.videoModel()));
             p.videoResolver(chain.isEmpty() ? null : new VideoResolver(chain, videoConcurrency));
-            List<StockSource> sources = StockSources.available(requested.stock(), keys, vendors.http(), stock);
+            List<StockSource> sources = StockSources.available(requested.stock(), keys, vendors.http().withListener(retries), stock);
             // Verification and reformulation need an LLM that can see pictures; the offline writer has none, so
             // stock is used unverified (stock_unverified) and the query is never rewritten — said, not faked.
             boolean vision = llm != null && VisionCalls.supports(llm) && stockOptions.verify();

@@ -35,20 +35,41 @@ public final class ProviderHttp {
     }
 
     private final HttpClient client;
-    private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Semaphore> inFlight;
     private final Map<String, Integer> limits;
     private final int defaultLimit;
+    private final RetryListener defaultListener;
 
     /** @param limits calls in flight per provider (e.g. video 3); others get {@code defaultLimit} */
     public ProviderHttp(HttpClient client, Map<String, Integer> limits, int defaultLimit) {
+        this(client, new ConcurrentHashMap<>(), Map.copyOf(limits), defaultLimit, null);
+    }
+
+    private ProviderHttp(HttpClient client, Map<String, Semaphore> inFlight, Map<String, Integer> limits,
+                         int defaultLimit, RetryListener defaultListener) {
         this.client = client;
-        this.limits = Map.copyOf(limits);
+        this.inFlight = inFlight;
+        this.limits = limits;
         this.defaultLimit = defaultLimit;
+        this.defaultListener = defaultListener;
+    }
+
+    /**
+     * The same client and in-flight limits, telling {@code listener} about retries of calls that name no listener
+     * of their own — how one job hears about the retries of every provider it uses.
+     */
+    public ProviderHttp withListener(RetryListener listener) {
+        return new ProviderHttp(client, inFlight, limits, defaultLimit, listener);
     }
 
     public static ProviderHttp create() {
+        return create(Map.of(), 4);
+    }
+
+    /** A client with these limits of calls in flight per provider, {@code defaultLimit} for the others. */
+    public static ProviderHttp create(Map<String, Integer> limits, int defaultLimit) {
         return new ProviderHttp(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                                        .followRedirects(HttpClient.Redirect.NORMAL).build(), Map.of(), 4);
+                                        .followRedirects(HttpClient.Redirect.NORMAL).build(), limits, defaultLimit);
     }
 
     /**
@@ -74,8 +95,9 @@ public final class ProviderHttp {
                 Duration delay = outcome.retryAfter != null
                         ? min(outcome.retryAfter, policy.maxRetryAfter())
                         : policy.backoff(attempt);
-                if (listener != null) {
-                    listener.retrying(provider, attempt, failure.getMessage(), delay);
+                RetryListener told = listener != null ? listener : defaultListener;
+                if (told != null) {
+                    told.retrying(provider, attempt, failure.getMessage(), delay);
                 }
                 Thread.sleep(delay.toMillis());
             }

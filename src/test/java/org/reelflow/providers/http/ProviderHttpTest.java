@@ -90,6 +90,21 @@ class ProviderHttpTest {
     }
 
     @Test
+    void aListenerViewHearsTheRetriesOfCallsThatNameNone() throws Exception {
+        server.createContext("/x", ex -> {
+            if (calls.incrementAndGet() == 1) {
+                answer(ex, 503, "{\"error\":\"busy\"}", Map.of("Retry-After", "0"));
+            } else {
+                answer(ex, 200, "{}", Map.of());
+            }
+        });
+        ProviderHttp shared = http();
+        ProviderHttp job = shared.withListener((p, a, reason, delay) -> retries.add(p + ": " + reason));
+        assertThat(job.send("pexels", request("/x"), FAST, null).statusCode(), is(200));
+        assertThat(retries, contains("pexels: pexels server error (HTTP 503): {\"error\":\"busy\"}"));
+    }
+
+    @Test
     void givesUpOnServerErrorsAfterTheLastAttempt() {
         server.createContext("/x", ex -> {
             calls.incrementAndGet();
