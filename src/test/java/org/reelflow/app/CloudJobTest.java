@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.reelflow.media.inspect.VideoProbe;
 import org.reelflow.media.voice.RequiredTools;
+import org.reelflow.support.LogCapture;
 import org.reelflow.support.SseClient;
 import org.reelflow.support.SseClient.Event;
 import org.reelflow.support.TestServer;
@@ -226,7 +227,8 @@ class CloudJobTest {
         google.on("POST", LYRIA, VendorDouble.json(200, VendorWire.geminiInline(
                 "[0:00-0:40] Lo-fi piano over soft vinyl crackle, 80 BPM", "audio/mpeg", musicBed)));
 
-        try (TestServer server = TestServer.start(dir, StandardStages::create, config(), Map.of())) {
+        LogCapture logs = LogCapture.start();
+        try (logs; TestServer server = TestServer.start(dir, StandardStages::create, config(), Map.of())) {
             String id = server.submit("{\"topic\":\"Why honey never spoils\",\"archetype\":\"moody_cinematic\","
                     + "\"pacing\":\"cinematic\",\"providers\":{\"llm\":\"anthropic\",\"tts\":\"elevenlabs\","
                     + "\"image\":\"gemini\",\"music\":\"lyria\"},\"keys\":{\"ANTHROPIC_API_KEY\":\"" + ANTHROPIC_KEY
@@ -307,6 +309,12 @@ class CloudJobTest {
 
             Path video = dir.resolve(id).resolve(meta.getString("videoPath"));
             assertPlayableShort(video, meta);
+        }
+        assertThat("the server logged while the job ran", logs.records().isEmpty(), is(false));
+        for (String line : logs.records()) {
+            for (String key : List.of(ANTHROPIC_KEY, ELEVENLABS_KEY, GOOGLE_KEY)) {
+                assertThat("a log record holds a BYOK key: " + line, line.contains(key), is(false));
+            }
         }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
