@@ -10,6 +10,7 @@ import org.reelflow.providers.KeyRing;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.http.RetryPolicy;
 import org.reelflow.support.VendorDouble;
+import org.reelflow.support.VendorWire;
 
 /**
  * Each vendor's wire format as a test fixture: where the double listens, the key it expects, how it answers a
@@ -20,50 +21,24 @@ enum Vendor {
     ANTHROPIC("anthropic", "ANTHROPIC_API_KEY", "sk-ant-api03-secretAAAA", "/v1/", "/v1/messages") {
         @Override
         String answer(String text, int in, int out) {
-            return Json.createObjectBuilder().add("id", "msg_01XFDUDYJgAACzvnptvVoYEL").add("type", "message")
-                    .add("role", "assistant").add("model", "claude-sonnet-4-6")
-                    .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "text").add("text", text)))
-                    .add("stop_reason", "end_turn").addNull("stop_sequence")
-                    .add("usage", Json.createObjectBuilder().add("input_tokens", in).add("output_tokens", out))
-                    .build().toString();
+            return VendorWire.anthropicMessage(text, in, out);
         }
 
         @Override
         String error(int status, String message) {
-            String type = switch (status) {
-                case 401 -> "authentication_error";
-                case 429 -> "rate_limit_error";
-                case 400 -> "invalid_request_error";
-                default -> "api_error";
-            };
-            return "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}}";
+            return VendorWire.anthropicError(status, message);
         }
     },
     OPENAI("openai", "OPENAI_API_KEY", "sk-proj-secretBBBB", "/v1", "/v1/chat/completions"),
     GEMINI("gemini", "GOOGLE_API_KEY", "AIzaSy-secretCCCC", "/v1beta", "/v1beta/models/gemini-2.5-flash:generateContent") {
         @Override
         String answer(String text, int in, int out) {
-            return Json.createObjectBuilder()
-                    .add("candidates", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                            .add("content", Json.createObjectBuilder().add("role", "model")
-                                    .add("parts", Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", text))))
-                            .add("finishReason", "STOP").add("index", 0)))
-                    .add("usageMetadata", Json.createObjectBuilder().add("promptTokenCount", in)
-                            .add("candidatesTokenCount", out).add("totalTokenCount", in + out))
-                    .add("modelVersion", "gemini-2.5-flash").add("responseId", "abc123")
-                    .build().toString();
+            return VendorWire.geminiText(text, in, out);
         }
 
         @Override
         String error(int status, String message) {
-            String s = switch (status) {
-                case 400 -> "INVALID_ARGUMENT";
-                case 401 -> "UNAUTHENTICATED";
-                case 403 -> "PERMISSION_DENIED";
-                case 429 -> "RESOURCE_EXHAUSTED";
-                default -> "INTERNAL";
-            };
-            return "{\"error\":{\"code\":" + status + ",\"message\":\"" + message + "\",\"status\":\"" + s + "\"}}";
+            return VendorWire.geminiError(status, message);
         }
     },
     OPENROUTER("openrouter", "OPENROUTER_API_KEY", "sk-or-v1-secretDDDD", "/api/v1", "/api/v1/chat/completions") {
@@ -90,15 +65,7 @@ enum Vendor {
 
     /** A successful chat answer carrying {@code text}, OpenAI's Chat Completions format by default. */
     String answer(String text, int in, int out) {
-        return Json.createObjectBuilder().add("id", "chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT")
-                .add("object", "chat.completion").add("created", 1741569952).add("model", "gpt-5.4")
-                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder().add("index", 0)
-                        .add("message", Json.createObjectBuilder().add("role", "assistant").add("content", text)
-                                .addNull("refusal"))
-                        .add("finish_reason", "stop")))
-                .add("usage", Json.createObjectBuilder().add("prompt_tokens", in).add("completion_tokens", out)
-                        .add("total_tokens", in + out))
-                .build().toString();
+        return VendorWire.openAiChat(text, in, out);
     }
 
     String error(int status, String message) {
