@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 
-import jakarta.json.Json;
 
 import org.reelflow.providers.KeyRing;
 import org.reelflow.providers.http.ProviderHttp;
