@@ -37,6 +37,14 @@ public final class SpendGuard {
         return true;
     }
 
+    /**
+     * Whether a call priced {@code usd} would pass the cap, without reserving it — for LLM calls, whose real cost
+     * arrives through the reported usage once they are made.
+     */
+    public synchronized boolean wouldPass(double usd) {
+        return cap != null && spent() + usd > cap + 1e-9;
+    }
+
     /** A sentence for the event that reports a fallback, e.g. "… would pass this job's cap of $0.15". */
     public String refusal(String call, double usd) {
         return String.format(Locale.ROOT, "%s ($%.3f) would pass this job's cap of $%.2f (spent so far $%.3f)",
@@ -68,6 +76,16 @@ public final class SpendGuard {
     /** The price of one generated track (Lyria). */
     public static double trackPrice() {
         return Prices.LYRIA_PER_TRACK;
+    }
+
+    /** The estimate's price of one small LLM call after the plan (an image prompt, a stock check, a rewrite). */
+    public static double smallCallPrice(String llm) {
+        return llmPrice(llm, Prices.IMAGE_PROMPTER.inputTokens(), Prices.IMAGE_PROMPTER.outputTokens());
+    }
+
+    /** The estimate's price of one quality-gate review of the plan. */
+    public static double reviewCallPrice(String llm) {
+        return llmPrice(llm, Prices.CRITIC.inputTokens(), Prices.CRITIC.outputTokens());
     }
 
     /** What {@code inputTokens}/{@code outputTokens} cost with {@code llm}. */

@@ -12,6 +12,7 @@ import jakarta.json.stream.JsonGenerator;
 import org.reelflow.catalog.Archetype;
 import org.reelflow.catalog.Archetypes;
 import org.reelflow.cost.CostEstimator;
+import org.reelflow.cost.SpendGuard;
 import org.reelflow.jobs.StageName;
 import org.reelflow.pipeline.Production;
 import org.reelflow.pipeline.Stage;
@@ -130,6 +131,12 @@ public final class DirectorStage implements Stage {
         try {
             for (int round = 0; round < MAX_REVISION_ROUNDS; round++) {
                 ctx.checkCancelled();
+                double call = SpendGuard.reviewCallPrice(writer.provider());
+                if (ctx.production().spendGuard().wouldPass(call)) {
+                    ctx.recoverableError(name(), ctx.production().spendGuard().refusal("A quality-gate review", call)
+                                                 + ": the plan stands as it is");
+                    return new Gate(best, evaluations, revisions);
+                }
                 Review review = writer.critique(brief.topic(), current, tier);
                 evaluations++;
                 if (review.score() > bestScore) {

@@ -102,6 +102,11 @@ public final class JobSetup implements Pipeline.Preparation {
         ScriptWriter writer = llm == null ? new OfflineWriter(archetypes) : new LlmWriter(llm, archetypes);
         ProviderChoice resolved = requested.withLlm(writer.provider());
         p.writer(writer);
+        String llmKey = writer.provider();
+        SpendGuard guard = new SpendGuard(ctx.request().maxCostUsd(), () -> writer instanceof LlmWriter w
+                ? SpendGuard.llmPrice(llmKey, w.usage().inputTokens(), w.usage().outputTokens()) : 0);
+        p.spendGuard(guard);
+        CappedLlmCalls capped = new CappedLlmCalls(guard, llmKey, reason -> ctx.recoverableError(StageName.VISUALS, reason));
         if (!ctx.request().dryRun()) {
             // Video first: an explicitly chosen provider without its key fails here, naming the key.
             List<VideoGenerator> chain = ctx.request().noVideo() ? List.of()
@@ -113,8 +118,9 @@ public final class JobSetup implements Pipeline.Preparation {
             // Verification and reformulation need an LLM that can see pictures; the offline writer has none, so
             // stock is used unverified (stock_unverified) and the query is never rewritten — said, not faked.
             boolean vision = llm != null && VisionCalls.supports(llm) && stockOptions.verify();
-            p.stock(new AdaptiveStockResolver(sources, vision ? new LlmVisionJudge(llm) : null,
-                                              llm == null ? null : new LlmQueryReformer(llm), new FfmpegFrameGrabber(), stockCache,
+            p.stock(new AdaptiveStockResolver(sources, vision ? capped.judge(new LlmVisionJudge(llm)) : null,
+                                              llm == null ? null : capped.reformer(new LlmQueryReformer(llm)),
+                                              new FfmpegFrameGrabber(), stockCache,
                                               new AdaptiveStockResolver.Options(vision, stockOptions.threshold(),
                                                                                 stockOptions.maxApiCalls())));
             p.imagePrompter(llm == null ? null : new ImagePrompter(llm));
@@ -137,9 +143,6 @@ public final class JobSetup implements Pipeline.Preparation {
                                           resolved.llmModel(), resolved.llmBaseUrl(), resolved.searchProvider());
         }
         p.providers(resolved);
-        String llmKey = resolved.llm();
-        p.spendGuard(new SpendGuard(ctx.request().maxCostUsd(), () -> writer instanceof LlmWriter w
-                ? SpendGuard.llmPrice(llmKey, w.usage().inputTokens(), w.usage().outputTokens()) : 0));
         ctx.job().putResult("providers", resolved.toJson());
     }
 

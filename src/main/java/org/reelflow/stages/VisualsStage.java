@@ -148,6 +148,12 @@ public final class VisualsStage implements Stage {
     private static String prompt(StageContext ctx, int index, Scene scene, String rejectionContext) throws InterruptedException {
         ImagePrompter prompter = ctx.production().imagePrompter();
         Archetype a = ctx.production().archetype();
+        double call = SpendGuard.smallCallPrice(ctx.production().providers().llm());
+        if (prompter != null && ctx.production().spendGuard().wouldPass(call)) {
+            ctx.recoverableError(StageName.VISUALS, ctx.production().spendGuard().refusal(
+                    "Scene " + (index + 1) + "'s image prompt", call) + ": using the archetype's style prompt");
+            prompter = null;
+        }
         return prompter == null ? ImagePrompter.stylePrompt(a, scene.visualPrompt(), rejectionContext)
                 : prompter.optimize(ImagePrompter.Mode.IMAGE, a, index, ctx.production().score().scenes().size(),
                                     scene.visualPrompt(), scene.scriptLine(), rejectionContext);
