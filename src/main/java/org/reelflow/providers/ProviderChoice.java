@@ -55,18 +55,6 @@ public record ProviderChoice(String llm,
                                   searchProvider);
     }
 
-    /** A copy with the TTS resolved to a concrete provider key. */
-    public ProviderChoice withTts(String resolved) {
-        return new ProviderChoice(llm, resolved, image, stock, video, videoModel, music, llmModel, llmBaseUrl,
-                                  searchProvider);
-    }
-
-    /** A copy with the image provider resolved. */
-    public ProviderChoice withImage(String resolved) {
-        return new ProviderChoice(llm, tts, resolved, stock, video, videoModel, music, llmModel, llmBaseUrl,
-                                  searchProvider);
-    }
-
     private static String text(JsonObject json, String key) {
         var v = json.get(key);
         if (v instanceof jakarta.json.JsonString s && !s.getString().isBlank()) {

@@ -135,8 +135,7 @@ public final class JobSetup implements Pipeline.Preparation {
                 throw new IllegalStateException("The media engine needs these Debian packages: "
                                                 + String.join(" ", missing) + " (make run installs them)");
             }
-            resolved = resolved.withTts(tts).withImage(image);
-            resolved = new ProviderChoice(resolved.llm(), resolved.tts(), resolved.image(),
+            resolved = new ProviderChoice(resolved.llm(), tts, image,
                                           sources.isEmpty() ? null : sources.getFirst().provider(),
                                           chain.isEmpty() ? null : chain.getFirst().provider(),
                                           chain.isEmpty() ? null : requested.videoModel(), resolved.music(),
