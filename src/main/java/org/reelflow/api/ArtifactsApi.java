@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -53,8 +54,7 @@ public final class ArtifactsApi implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.route(Method.GET, "/jobs/{id}/artifacts/{+path}", this::serve)
-             .route(Method.HEAD, "/jobs/{id}/artifacts/{+path}", this::serve);
+        Resource.register(rules, "/jobs/{id}/artifacts/{+path}", Map.of(Method.GET, this::serve));
     }
 
     private void serve(ServerRequest req, ServerResponse res) throws IOException {
@@ -81,7 +81,7 @@ public final class ArtifactsApi implements HttpService {
                 .orElse(ByteRange.whole(size));
         if (range.unsatisfiable()) {
             res.header(HeaderNames.CONTENT_RANGE, "bytes */" + size);
-            Responses.error(res, Status.REQUESTED_RANGE_NOT_SATISFIABLE_416, "Range not satisfiable");
+            Responses.error(req, res, Status.REQUESTED_RANGE_NOT_SATISFIABLE_416, "Range not satisfiable");
             return;
         }
         if (range.partial()) {
@@ -120,6 +120,8 @@ public final class ArtifactsApi implements HttpService {
             real = target.toRealPath();
         } catch (NoSuchFileException e) {
             throw ApiException.notFound("Artifact not found");
+        } catch (FileSystemException e) {
+            throw ApiException.notFound("Artifact not found");      // a link loop, a name too long …
         }
         if (!real.startsWith(root.toRealPath())) {
             throw new ApiException(Status.FORBIDDEN_403, "Access denied");   // a link leading out

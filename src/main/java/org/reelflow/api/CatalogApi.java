@@ -1,5 +1,8 @@
 package org.reelflow.api;
 
+import java.util.Map;
+
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 
@@ -30,8 +33,8 @@ public final class CatalogApi implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/archetypes", (req, res) -> res.send(archetypes))
-             .get("/platforms", (req, res) -> res.send(platforms))
-             .get("/providers", (req, res) -> res.send(providers.toJson()));
+        Resource.register(rules, "/archetypes", Map.of(Method.GET, (req, res) -> Responses.json(req, res, archetypes)));
+        Resource.register(rules, "/platforms", Map.of(Method.GET, (req, res) -> Responses.json(req, res, platforms)));
+        Resource.register(rules, "/providers", Map.of(Method.GET, (req, res) -> Responses.json(req, res, providers.toJson())));
     }
 }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -47,7 +49,7 @@ public final class EventsApi implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/jobs/{id}/events", this::stream);
+        Resource.register(rules, "/jobs/{id}/events", Map.of(Method.GET, this::stream));
     }
 
     private void stream(ServerRequest req, ServerResponse res) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 
@@ -43,8 +44,8 @@ public final class HealthApi implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/health", (req, res) -> res.send(health()))
-             .get("/stats", (req, res) -> res.send(stats()));
+        Resource.register(rules, "/health", Map.of(Method.GET, (req, res) -> Responses.json(req, res, health())));
+        Resource.register(rules, "/stats", Map.of(Method.GET, (req, res) -> Responses.json(req, res, stats())));
     }
 
     /** Checks for {@code /observe/health}: readiness needs a writable jobs folder; media tools are reported. */

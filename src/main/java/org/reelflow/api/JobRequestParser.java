@@ -12,6 +12,7 @@ import jakarta.json.JsonValue;
 import org.reelflow.catalog.Archetypes;
 import org.reelflow.catalog.Platforms;
 import org.reelflow.jobs.JobRequest;
+import org.reelflow.providers.ProviderCatalog;
 import org.reelflow.providers.ProviderChoice;
 import org.reelflow.score.DirectorScore;
 import org.reelflow.score.PacingTier;
@@ -26,6 +27,8 @@ public final class JobRequestParser {
 
     static final int MAX_TOPIC = 500;
     static final int MAX_DIRECTION_BYTES = 10_240;
+    /** Far above any one short's cost (a few dollars); a cap beyond it is a mistake, not a budget. */
+    static final double MAX_COST_USD = 10_000;
 
     private final Archetypes archetypes;
     private final Platforms platforms;
@@ -114,9 +117,10 @@ public final class JobRequestParser {
         return s.getString().isEmpty() ? null : s.getString();
     }
 
+    /** Absent is false; null is refused: {@code dryRun: null} must not quietly start a full, paid job. */
     private static boolean flag(JsonObject body, String field) {
         JsonValue v = body.get(field);
-        if (v == null || v == JsonValue.NULL) {
+        if (v == null) {
             return false;
         }
         if (v == JsonValue.TRUE || v == JsonValue.FALSE) {
@@ -133,7 +137,20 @@ public final class JobRequestParser {
         if (!(v instanceof JsonObject o)) {
             throw ApiException.badRequest("providers must be an object");
         }
-        return ProviderChoice.fromJson(o);
+        o.forEach((field, value) -> {
+            if (value != JsonValue.NULL && !(value instanceof JsonString)) {
+                throw ApiException.badRequest("providers." + field + " must be a string");
+            }
+        });
+        ProviderChoice choice = ProviderChoice.fromJson(o);
+        choice.names().forEach((field, name) -> {
+            String kind = ProviderChoice.kindOf(field);
+            if (!ProviderCatalog.known(kind, name)) {
+                throw ApiException.badRequest("Unknown providers." + field + ": " + JsonBodies.printable(name)
+                                              + ". Available: " + String.join(", ", ProviderCatalog.keys(kind)));
+            }
+        });
+        return choice;
     }
 
     private static Double maxCost(JsonObject body) {
@@ -141,8 +158,8 @@ public final class JobRequestParser {
         if (v == null || v == JsonValue.NULL) {
             return null;
         }
-        if (!(v instanceof JsonNumber n) || n.doubleValue() < 0 || !Double.isFinite(n.doubleValue())) {
-            throw ApiException.badRequest("maxCostUsd must be a number of dollars, 0 or more");
+        if (!(v instanceof JsonNumber n) || !(n.doubleValue() >= 0 && n.doubleValue() <= MAX_COST_USD)) {
+            throw ApiException.badRequest("maxCostUsd must be a number of dollars from 0 to " + (int) MAX_COST_USD);
         }
         return n.doubleValue();
     }

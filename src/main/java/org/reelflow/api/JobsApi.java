@@ -1,5 +1,8 @@
 package org.reelflow.api;
 
+import java.util.Map;
+
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -33,11 +36,9 @@ public final class JobsApi implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/jobs", this::submit)
-             .get("/jobs", this::list)
-             .get("/jobs/{id}", this::get)
-             .post("/jobs/{id}/cancel", this::cancel)
-             .delete("/jobs/{id}", this::delete);
+        Resource.register(rules, "/jobs", Map.of(Method.POST, this::submit, Method.GET, this::list));
+        Resource.register(rules, "/jobs/{id}", Map.of(Method.GET, this::get, Method.DELETE, this::delete));
+        Resource.register(rules, "/jobs/{id}/cancel", Map.of(Method.POST, this::cancel));
     }
 
     private void submit(ServerRequest req, ServerResponse res) throws Exception {
@@ -47,7 +48,7 @@ public final class JobsApi implements HttpService {
         if (request.archetype() != null) {
             b.add("archetype", request.archetype());
         }
-        Responses.json(res, Status.CREATED_201, b.add("status", "queued").build());
+        Responses.json(req, res, Status.CREATED_201, b.add("status", "queued").build());
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -56,7 +57,7 @@ public final class JobsApi implements HttpService {
         var all = jobs.list();
         JsonArrayBuilder page = Json.createArrayBuilder();
         all.stream().skip(offset).limit(limit).forEach(page::add);
-        res.send(Json.createObjectBuilder().add("jobs", page).add("total", all.size()).build());
+        Responses.json(req, res, Json.createObjectBuilder().add("jobs", page).add("total", all.size()).build());
     }
 
     /** A query number: absent or unparsable uses the default, negative is refused (the reference took any). */
@@ -78,7 +79,7 @@ public final class JobsApi implements HttpService {
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        res.send(find(req).json());
+        Responses.json(req, res, find(req).json());
     }
 
     private void cancel(ServerRequest req, ServerResponse res) throws InterruptedException {
@@ -88,7 +89,7 @@ public final class JobsApi implements HttpService {
             case ALREADY_COMPLETED -> throw ApiException.conflict("Job already completed");
             case ALREADY_FAILED -> throw ApiException.conflict("Job already failed");
             case ALREADY_CANCELLED -> throw ApiException.conflict("Job already cancelled");
-            case CANCELLED -> res.send(status("cancelled"));
+            case CANCELLED -> Responses.json(req, res, status("cancelled"));
         }
     }
 
@@ -97,7 +98,7 @@ public final class JobsApi implements HttpService {
         var outcome = jobs.delete(id).orElseThrow(() -> ApiException.notFound("Job not found"));
         switch (outcome) {
             case ACTIVE -> throw ApiException.conflict("Cannot delete an active job");
-            case DELETED -> res.send(status("deleted"));
+            case DELETED -> Responses.json(req, res, status("deleted"));
         }
     }
 

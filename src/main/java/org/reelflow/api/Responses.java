@@ -1,8 +1,11 @@
 package org.reelflow.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -19,15 +22,34 @@ final class Responses {
     private Responses() {
     }
 
-    static void json(ServerResponse res, Status status, JsonValue body) {
-        // Written as bytes: Helidon's JSON writer follows the request's Accept header, and an EventSource that
-        // accepts only text/event-stream would get an empty 500 instead of its JSON error.
-        res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        res.status(status).send(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    /** A 200 JSON answer. */
+    static void json(ServerRequest req, ServerResponse res, JsonValue body) {
+        json(req, res, Status.OK_200, body);
     }
 
-    static void error(ServerResponse res, Status status, String message) {
-        json(res, status, Json.createObjectBuilder().add("error", message).build());
+    /**
+     * A JSON answer. Written as bytes: Helidon's JSON writer follows the request's Accept header, and an
+     * EventSource that accepts only text/event-stream would get an empty 500 instead of its JSON error. A HEAD
+     * gets the same headers, Content-Length included, and no body: Helidon writes whatever a handler sends, and
+     * body bytes after a HEAD answer are read by the client as the start of the next response.
+     */
+    static void json(ServerRequest req, ServerResponse res, Status status, JsonValue body) {
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.status(status);
+        if (req.prologue().method() == Method.HEAD) {
+            res.contentLength(bytes.length);
+            res.send();
+        } else {
+            res.send(bytes);
+        }
+    }
+
+    static void error(ServerRequest req, ServerResponse res, Status status, String message) {
+        if (ConnectionGuard.hasBody(req)) {
+            res.header(HeaderValues.CONNECTION_CLOSE);     // its body may be unread: see ConnectionGuard
+        }
+        json(req, res, status, Json.createObjectBuilder().add("error", message).build());
     }
 
     /** The {@code :id} path parameter, checked. */

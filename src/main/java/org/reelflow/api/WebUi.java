@@ -69,7 +69,14 @@ public final class WebUi implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.route(Method.GET, "/*", this::serve)
-             .route(Method.HEAD, "/*", this::serve);
+             .route(Method.HEAD, "/*", this::serve)
+             .any("/*", (req, res) -> {
+                 if (isServerRoute(req.path().path(), "/observe")) {
+                     res.next();      // Helidon's observe endpoints answer their own methods
+                     return;
+                 }
+                 throw ApiException.methodNotAllowed(req.prologue().method().text(), "GET, HEAD");
+             });
     }
 
     private static boolean isServerRoute(String path, String prefix) {
@@ -86,9 +93,7 @@ public final class WebUi implements HttpService {
         Optional<Asset> asset = safe(name) ? load(name) : Optional.empty();
         if (asset.isEmpty()) {
             if (hasExtension(name)) {
-                res.status(Status.NOT_FOUND_404);
-                res.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-                res.send("Not found");
+                Responses.error(req, res, Status.NOT_FOUND_404, "Not found");
                 return;
             }
             asset = load(INDEX);       // a client-side route

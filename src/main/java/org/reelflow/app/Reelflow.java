@@ -19,11 +19,13 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import org.reelflow.api.ApiException;
 import org.reelflow.api.ArtifactsApi;
 import org.reelflow.api.CatalogApi;
+import org.reelflow.api.ConnectionGuard;
 import org.reelflow.api.ErrorHandlers;
 import org.reelflow.api.EventsApi;
 import org.reelflow.api.HealthApi;
 import org.reelflow.api.JobRequestParser;
 import org.reelflow.api.JobsApi;
+import org.reelflow.api.ProtocolErrors;
 import org.reelflow.api.WebUi;
 import org.reelflow.catalog.Archetypes;
 import org.reelflow.catalog.Platforms;
@@ -97,6 +99,7 @@ public final class Reelflow {
             this.health = new HealthApi(jobs, store.root(), keys);
             this.routing = HttpRouting.builder();
             ErrorHandlers.register(routing);
+            routing.addFilter(new ConnectionGuard());
             routing.register("/api/v1",
                              new JobsApi(jobs, new JobRequestParser(archetypes, platforms, settings.defaultMaxCostUsd()), settings.maxBodyBytes()),
                              new EventsApi(jobs, registry, settings.heartbeat(), settings.retry()),
@@ -190,7 +193,8 @@ public final class Reelflow {
         workers = new JobWorkers(jobs, runner, settings.concurrency());
         server = WebServer.builder()
                 .config(config.get("server"))
-                .shutdownHook(false)          // stop() ends SSE streams cleanly first (helidon-notes §6)
+                .shutdownHook(false)          // stop() ends SSE streams cleanly first
+                .directHandlers(ProtocolErrors.handlers())
                 .addFeature(ObserveFeature.builder()
                                     .addObserver(HealthObserver.builder().details(true).addChecks(health.checks()
                                             .toArray(io.helidon.health.HealthCheck[]::new)).build())

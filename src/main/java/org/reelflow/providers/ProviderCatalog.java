@@ -14,7 +14,9 @@ import jakarta.json.JsonObjectBuilder;
 
 import org.reelflow.providers.image.ImageGenerators;
 import org.reelflow.providers.llm.LlmProviders;
+import org.reelflow.providers.stock.StockSources;
 import org.reelflow.providers.tts.VoiceEngines;
+import org.reelflow.providers.video.VideoGenerators;
 
 /**
  * The provider choices a client can offer ({@code GET /api/v1/providers}): OpenReels' keys and labels, plus this
@@ -40,6 +42,7 @@ public final class ProviderCatalog {
                                  new Entry("gemini-tts", "Gemini TTS"), new Entry("openai-tts", "OpenAI TTS")));
         KINDS.put("image", List.of(new Entry("local", "Procedural cards (offline)"), new Entry("gemini", "Google Gemini"),
                                    new Entry("openai", "OpenAI (GPT Image)")));
+        KINDS.put("stock", List.of(new Entry("pexels", "Pexels"), new Entry("pixabay", "Pixabay")));
         KINDS.put("video", List.of(new Entry("gemini", "Google Veo"), new Entry("fal", "fal.ai (Kling, Wan, etc.)")));
         KINDS.put("music", List.of(new Entry("bundled", "Bundled library"), new Entry("lyria", "Lyria 3 Pro")));
     }
@@ -57,7 +60,7 @@ public final class ProviderCatalog {
 
     /**
      * The offline providers plus every cloud provider the pipeline can run whose key this server has (a job's own
-     * BYOK key makes the others usable for that job). Video and stock are not wired into the pipeline yet.
+     * BYOK key makes the others usable for that job).
      */
     public static ProviderCatalog forServer(ApiKeys keys) {
         Set<String> on = new HashSet<>(OFFLINE);
@@ -84,6 +87,16 @@ public final class ProviderCatalog {
         }
         if (keys.configured("GOOGLE_API_KEY")) {
             on.add("music:lyria");
+            on.add("video:gemini");
+        }
+        if (keys.configured(VideoGenerators.FAL_KEY)) {
+            on.add("video:fal");
+        }
+        if (keys.configured(StockSources.PEXELS_KEY)) {
+            on.add("stock:pexels");
+        }
+        if (keys.configured(StockSources.PIXABAY_KEY)) {
+            on.add("stock:pixabay");
         }
         return new ProviderCatalog(on);
     }
@@ -93,7 +106,17 @@ public final class ProviderCatalog {
     }
 
     public boolean isKnown(String kind, String key) {
-        return KINDS.getOrDefault(kind, List.of()).stream().anyMatch(e -> e.key().equals(key));
+        return known(kind, key);
+    }
+
+    /** Whether {@code key} names a provider of {@code kind} ("llm", "tts", "search" …) that this server has. */
+    public static boolean known(String kind, String key) {
+        return keys(kind).contains(key);
+    }
+
+    /** The provider keys of one kind, in the catalogue's order. */
+    public static List<String> keys(String kind) {
+        return KINDS.getOrDefault(kind, List.of()).stream().map(Entry::key).toList();
     }
 
     public JsonObject toJson() {

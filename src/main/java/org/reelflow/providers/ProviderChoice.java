@@ -49,6 +49,28 @@ public record ProviderChoice(String llm,
         return b.build();
     }
 
+    /**
+     * The provider names this choice sets, keyed by request field (models and base URLs are not names). The
+     * catalogue calls {@code searchProvider}'s kind "search": see {@link #kindOf}.
+     */
+    public java.util.Map<String, String> names() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        names.put("llm", llm);
+        names.put("tts", tts);
+        names.put("image", image);
+        names.put("stock", stock);
+        names.put("video", video);
+        names.put("music", music);
+        names.put("searchProvider", searchProvider);
+        names.values().removeIf(java.util.Objects::isNull);
+        return names;
+    }
+
+    /** The {@link ProviderCatalog} kind of a request field named by {@link #names()}. */
+    public static String kindOf(String field) {
+        return field.equals("searchProvider") ? "search" : field;
+    }
+
     /** A copy with the LLM resolved to a concrete provider key. */
     public ProviderChoice withLlm(String resolved) {
         return new ProviderChoice(resolved, tts, image, stock, video, videoModel, music, llmModel, llmBaseUrl,

@@ -79,7 +79,7 @@ class JobLifecycleTest {
         try (TestServer server = TestServer.start(dir, StandardStages::create)) {
             String id = server.submit("{\"topic\":\"Keys\",\"dryRun\":true,\"keys\":{\"ANTHROPIC_API_KEY\":\"" + secret + "\"}}");
             server.awaitStatus(id, WAIT, "completed");
-            String failing = server.submit("{\"topic\":\"Keys\",\"providers\":{\"llm\":\"nope\"},\"keys\":{\"OPENAI_API_KEY\":\"" + secret + "\"}}");
+            String failing = server.submit("{\"topic\":\"Keys\",\"providers\":{\"llm\":\"openai-compatible\"},\"keys\":{\"OPENAI_API_KEY\":\"" + secret + "\"}}");
             server.awaitStatus(failing, WAIT, "failed");
             assertThat(server.get("/api/v1/jobs/" + id).body().contains(secret), is(false));
         }

@@ -106,6 +106,28 @@ public final class ProviderHttp {
         }
     }
 
+    /**
+     * What went wrong, in words: the JDK leaves the message of many network failures empty (a refused connection
+     * is a bare {@code ConnectException}), so the first cause in the chain with a message, or a known kind of failure, says it.
+     */
+    static String describe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+            String known = switch (t.getClass().getSimpleName()) {
+                case "ConnectException" -> "connection refused";
+                case "ClosedChannelException", "EOFException" -> "the connection was closed before an answer";
+                case "UnresolvedAddressException", "UnknownHostException" -> "unknown host";
+                default -> null;
+            };
+            if (known != null) {
+                return known;
+            }
+        }
+        return failure.getClass().getSimpleName();
+    }
+
     private record Outcome(HttpResponse<byte[]> response, ProviderException failure, Duration retryAfter) {
     }
 
@@ -124,7 +146,7 @@ public final class ProviderHttp {
                         provider + " did not answer within " + request.timeout().map(Duration::toString).orElse("the timeout"), cause), null);
             }
             return new Outcome(null, new ProviderException(provider, Kind.NETWORK, 0,
-                    provider + " connection failed: " + cause.getMessage(), cause), null);
+                    provider + " connection to " + request.uri().getHost() + " failed: " + describe(cause), cause), null);
         }
         int status = res.statusCode();
         if (status >= 200 && status < 300) {

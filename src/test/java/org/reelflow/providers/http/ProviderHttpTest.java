@@ -165,6 +165,17 @@ class ProviderHttpTest {
     }
 
     @Test
+    void aRefusedConnectionSaysWhatFailed() throws Exception {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();       // nothing listens here once the socket is closed
+        }
+        HttpRequest req = HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + closed + "/x")).GET().build();
+        ProviderException e = assertThrows(ProviderException.class, () -> http().send("vendor", req, FAST, null));
+        assertThat(e.getMessage(), is("vendor connection to 127.0.0.1 failed: connection refused"));
+    }
+
+    @Test
     void interruptingTheCallerAbortsTheCallAtOnce() throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
         server.createContext("/x", ex -> {
