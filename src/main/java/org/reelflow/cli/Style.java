@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.reelflow.media.ExternalProcess;
 
 /**
  * How to draw on this output: redraw in place with ANSI cursor movement (a terminal) or append plain lines (a
@@ -80,8 +81,8 @@ public record Style(boolean ansi, boolean unicode, int width) {
             // fall through to stty
         }
         try {
-            Process p = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = ExternalProcess.start(new ProcessBuilder("stty", "size")
+                    .redirectInput(new java.io.File("/dev/tty")).redirectError(ProcessBuilder.Redirect.DISCARD));
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
             if (p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0 && out.matches("\\d+ \\d+")) {
                 return Math.max(40, Integer.parseInt(out.split(" ")[1]));

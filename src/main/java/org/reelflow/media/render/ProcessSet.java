@@ -17,7 +17,7 @@ final class ProcessSet implements AutoCloseable {
         if (closed) {
             throw new java.io.InterruptedIOException("render cancelled");
         }
-        Process p = builder.start();
+        Process p = ExternalProcess.start(builder);
         processes.add(p);
         return p;
     }
