@@ -56,6 +56,12 @@ public final class EventsApi implements HttpService {
         String id = Responses.jobId(req);
         Job job = jobs.find(id).orElseThrow(() -> ApiException.notFound("Job not found"));
         Long lastEventId = lastEventId(req);
+        if (req.prologue().method() == Method.HEAD) {
+            res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+            res.header(HeaderNames.CACHE_CONTROL, "no-cache");
+            res.send();             // a probe: the stream exists, and a HEAD never carries its body
+            return;
+        }
 
         Subscription sub = registry.subscribe(id);     // first: every later event is queued for us
         try {
