@@ -83,6 +83,9 @@ class ApiRoutesTest {
     void healthAndStats() throws Exception {
         JsonObject health = obj(server.get("/api/v1/health"));
         assertThat(health.getString("status"), is("healthy"));
+        assertThat("OpenReels' field, said as it is: the store is files, not Redis", health.getString("redis"),
+                   is("not used"));
+        assertThat(health.getString("store"), is("file"));
         assertThat(health.getJsonObject("keys").getBoolean("ANTHROPIC_API_KEY"), is(false));
         assertThat(health.getJsonObject("tools").containsKey("ffmpeg"), is(true));
         String id = server.submit("{\"topic\":\"Stats\",\"dryRun\":true}");
