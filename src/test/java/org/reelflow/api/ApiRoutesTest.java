@@ -57,6 +57,10 @@ class ApiRoutesTest {
         assertThat(providers.getJsonArray("llm").getJsonObject(0).getString("key"), is("offline"));
         assertThat(providers.getJsonArray("llm").getJsonObject(0).getBoolean("available"), is(true));
         assertThat(providers.getJsonArray("search").size(), is(3));
+        JsonObject kokoro = providers.getJsonArray("tts").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("key").equals("kokoro")).findFirst().orElseThrow();
+        assertThat("OpenReels' offline voice key runs with no key", kokoro.getBoolean("available"), is(true));
+        assertThat("and says which voice it gets", kokoro.getString("label"), containsString("Festival"));
     }
 
     @Test
