@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Files made only for players in a browser, never read by the pipeline: a picture as a short clip for a
- * {@code <video>} element. Each is written through a temporary file, so a player never gets half of one.
+ * {@code <video>} element, a music track as MP3 for an {@code <audio>} element. Each is written through a
+ * temporary file, so a player never gets half of one.
  */
 public final class Previews {
 
@@ -24,6 +25,11 @@ public final class Previews {
         ffmpeg(List.of("-loop", "1", "-framerate", "5", "-i", picture.toString(), "-t", "1",
                        "-vf", "scale=trunc(iw/4)*2:-2,format=yuv420p", "-c:v", "libx264", "-preset", "veryfast",
                        "-tune", "stillimage", "-an", "-movflags", "+faststart", "-f", "mp4"), out);
+    }
+
+    /** {@code track} (WAV or MP3) as an MP3 (LAME VBR quality 2, about 190 kbit/s). */
+    public static void mp3(Path track, Path out) throws IOException, InterruptedException {
+        ffmpeg(List.of("-i", track.toString(), "-vn", "-c:a", "libmp3lame", "-q:a", "2", "-f", "mp3"), out);
     }
 
     private static void ffmpeg(List<String> args, Path out) throws IOException, InterruptedException {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.reelflow.media.inspect.VideoProbe;
+import org.reelflow.providers.tts.AudioFiles;
 import org.reelflow.support.SseClient;
 import org.reelflow.support.SseClient.Event;
 import org.reelflow.support.TestServer;
@@ -153,6 +154,14 @@ class ZeroKeyJobTest {
             }
             Path assets = dir.resolve(id).resolve(runDir).resolve("assets");
             assertThat("a clip the UI can play", VideoProbe.probe(assets.resolve("scene-1-stock.mp4")).videoCodec(), is("h264"));
+
+            var music = server.send(HttpRequest.newBuilder(server.uri("/api/v1/jobs/" + id + "/artifacts/" + runDir
+                    + "/_remotion_public/music.mp3")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertThat(music.statusCode(), is(200));
+            assertThat(music.headers().firstValue("content-type").orElse(""), is("audio/mpeg"));
+            byte[] mp3 = Files.readAllBytes(dir.resolve(id).resolve(runDir).resolve("_remotion_public/music.mp3"));
+            assertThat("really an MP3", AudioFiles.detect(mp3), is(AudioFiles.Format.MP3));
+            assertThat("a whole track, not a stub", mp3.length, greaterThan(100_000));
         }
     }
 
