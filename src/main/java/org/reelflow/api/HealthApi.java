@@ -96,6 +96,9 @@ public final class HealthApi implements HttpService {
         toolStatus.forEach(tools::add);
         return Json.createObjectBuilder()
                 .add("status", ok ? "healthy" : "degraded")
+                // OpenReels' field: its queue lives in Redis ("connected"|"disconnected"). Ours is files, so there
+                // is no connection to report; OpenReels' settings page shows this string as the row's label.
+                .add("redis", "not used")
                 .add("store", "file")
                 .add("jobsDir", Files.isDirectory(jobsDir) ? "exists" : "missing")
                 .add("queue", Json.createObjectBuilder().add("queued", jobs.queued()))

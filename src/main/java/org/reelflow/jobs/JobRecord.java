@@ -116,8 +116,12 @@ public final class JobRecord {
             } else {
                 status = "cancelled".equals(d.getString("status", null)) ? JobStatus.CANCELLED : JobStatus.FAILED;
                 error = d.getString("error", null);
-                // A stage still running when the job ended did not finish: say so instead of leaving "running".
-                stages.replaceAll((s, st) -> "running".equals(st.status()) ? new StageState("error", error, null) : st);
+                // A stage still running when the job failed did not finish: say so instead of leaving "running".
+                // A cancel is not a stage's failure: OpenReels leaves that stage as it was, and its web UI reads
+                // the cancel from the job's status, so the stage keeps its last state here too.
+                if (status == JobStatus.FAILED) {
+                    stages.replaceAll((s, st) -> "running".equals(st.status()) ? new StageState("error", error, null) : st);
+                }
             }
             return;
         }

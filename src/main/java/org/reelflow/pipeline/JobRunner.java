@@ -19,7 +19,6 @@ import org.reelflow.events.JobEvent;
 import org.reelflow.jobs.Job;
 import org.reelflow.jobs.JobExecutor;
 import org.reelflow.jobs.JobService;
-import org.reelflow.jobs.StageName;
 
 /**
  * Runs one job as one structured scope: the pipeline is the scope's task, so a cancel interrupts it and every
@@ -96,10 +95,7 @@ public final class JobRunner implements JobExecutor {
                 return;
             }
             if (job.cancelRequested()) {
-                job.read(r -> java.util.Arrays.stream(StageName.values())
-                        .filter(s -> "running".equals(r.stage(s).status())).toList())
-                   .forEach(s -> job.emit(s.eventName(), Json.createObjectBuilder().add("stage", s.key())
-                           .add("type", "error").add("error", "Cancelled by user").build()));
+                // Only the terminal event, as OpenReels: no stage:<name> error for the stage the cancel stopped.
                 job.emit(JobEvent.FAILED, JobService.CANCELLED);
             } else if (failure == null) {
                 job.emit(JobEvent.COMPLETED, Json.createObjectBuilder().build());

@@ -39,6 +39,7 @@ public final class ProviderCatalog {
                                     new Entry("none", "None (parametric knowledge)")));
         KINDS.put("tts", List.of(new Entry("local", "Local voice (Festival, offline)"),
                                  new Entry("elevenlabs", "ElevenLabs"), new Entry("inworld", "Inworld"),
+                                 new Entry(VoiceEngines.KOKORO, "Kokoro (Local): served by the Festival voice, offline"),
                                  new Entry("gemini-tts", "Gemini TTS"), new Entry("openai-tts", "OpenAI TTS")));
         KINDS.put("image", List.of(new Entry("local", "Procedural cards (offline)"), new Entry("gemini", "Google Gemini"),
                                    new Entry("openai", "OpenAI (GPT Image)")));
@@ -48,8 +49,8 @@ public final class ProviderCatalog {
     }
 
     /** What this server runs with no keys at all. */
-    public static final Set<String> OFFLINE = Set.of("llm:offline", "search:none", "tts:local", "image:local",
-                                                     "music:bundled");
+    public static final Set<String> OFFLINE = Set.of("llm:offline", "search:none", "tts:local",
+                                                     "tts:" + VoiceEngines.KOKORO, "image:local", "music:bundled");
 
     private final Set<String> available;
 

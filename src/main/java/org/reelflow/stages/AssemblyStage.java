@@ -1,10 +1,13 @@
 package org.reelflow.stages;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.json.Json;
 
@@ -12,6 +15,7 @@ import org.reelflow.catalog.Archetype;
 import org.reelflow.catalog.Platform;
 import org.reelflow.catalog.Platforms;
 import org.reelflow.jobs.StageName;
+import org.reelflow.media.Previews;
 import org.reelflow.media.audio.AudioMixer;
 import org.reelflow.media.music.Selection;
 import org.reelflow.providers.music.MusicResolver;
@@ -33,6 +37,8 @@ import org.reelflow.score.Scene;
  * {@code rendering {totalFrames}} and {@code render_progress {frame,totalFrames}} about every second.
  */
 public final class AssemblyStage implements Stage {
+
+    private static final Logger LOG = Logger.getLogger(AssemblyStage.class.getName());
 
     private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
 
@@ -66,6 +72,7 @@ public final class AssemblyStage implements Stage {
                     .add("track", bundled != null ? bundled.track().id() : "lyria-generated")
                     .add("mood", bundled != null ? bundled.track().mood() : mood).add("requestedMood", mood)
                     .add("fallback", music.fallback()).build());
+            musicPreview(ctx, music.file());
         }
         Platform platform = platforms.require(ctx.request().platform());
         Archetype a = p.archetype();
@@ -92,6 +99,19 @@ public final class AssemblyStage implements Stage {
         p.video(result);
         ctx.job().putResult("videoPath", Json.createValue(ctx.runDir().getFileName() + "/final.mp4"));
         return StageResult.complete(String.format(Locale.ROOT, "%.1fs video", result.totalFrames() / (double) format.fps()));
+    }
+
+    /**
+     * OpenReels keeps the job's track at {@code <runDir>/_remotion_public/music.mp3}, and its web UI plays it from
+     * there (a {@code HEAD} first, then {@code <audio>}). Ours is a WAV in the shared library (or Lyria's file), so
+     * the run folder gets a real MP3 of it. Only a preview: a failure is logged and the video goes on.
+     */
+    private static void musicPreview(StageContext ctx, Path track) throws InterruptedException {
+        try {
+            Previews.mp3(track, ctx.runDir().resolve("_remotion_public").resolve("music.mp3"));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "job " + ctx.job().id() + ": no music preview: " + e.getMessage());
+        }
     }
 
     /** The plan's scenes with their pictures; text cards are animated by the renderer itself. */

@@ -11,6 +11,7 @@ import org.reelflow.jobs.StageName;
 import org.reelflow.media.Toolchain;
 import org.reelflow.media.align.PocketsphinxAligner;
 import org.reelflow.media.music.MusicLibrary;
+import org.reelflow.media.voice.VoiceEngine;
 import org.reelflow.pipeline.Pipeline;
 import org.reelflow.pipeline.Production;
 import org.reelflow.pipeline.StageContext;
@@ -125,8 +126,9 @@ public final class JobSetup implements Pipeline.Preparation {
                                                                                 stockOptions.maxApiCalls())));
             p.imagePrompter(llm == null ? null : new ImagePrompter(llm));
             VendorSettings jobVendors = vendors.withListener(retries);
-            String tts = requested.tts() == null ? LOCAL : requested.tts();
-            p.voice(VoiceEngines.create(tts, keys, jobVendors, new PocketsphinxAligner()));
+            VoiceEngine voice = VoiceEngines.create(requested.tts() == null ? LOCAL : requested.tts(), keys, jobVendors,
+                                                    new PocketsphinxAligner());
+            p.voice(voice);
             String image = requested.image() == null ? LOCAL : requested.image();
             p.images(LOCAL.equals(image) ? null : ImageGenerators.create(image, keys, jobVendors));
             p.musicResolver(ctx.request().noMusic() ? null : MusicResolver.create(requested.music(), keys, jobVendors, music));
@@ -135,7 +137,8 @@ public final class JobSetup implements Pipeline.Preparation {
                 throw new IllegalStateException("The media engine needs these Debian packages: "
                                                 + String.join(" ", missing) + " (make run installs them)");
             }
-            resolved = new ProviderChoice(resolved.llm(), tts, image,
+            // The voice by what it is, not by the key that asked for it ("kokoro" is spoken by the local voice).
+            resolved = new ProviderChoice(resolved.llm(), voice.provider(), image,
                                           sources.isEmpty() ? null : sources.getFirst().provider(),
                                           chain.isEmpty() ? null : chain.getFirst().provider(),
                                           chain.isEmpty() ? null : requested.videoModel(), resolved.music(),

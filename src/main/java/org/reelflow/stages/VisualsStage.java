@@ -1,16 +1,20 @@
 package org.reelflow.stages;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.json.Json;
 
 import org.reelflow.catalog.Archetype;
 import org.reelflow.cost.SpendGuard;
 import org.reelflow.jobs.StageName;
+import org.reelflow.media.Previews;
 import org.reelflow.media.visuals.CardLook;
 import org.reelflow.media.visuals.CardPainter;
 import org.reelflow.pipeline.Scope;
@@ -40,6 +44,8 @@ import org.reelflow.score.Scene;
  * A cancel interrupts the scope's tasks, which ends provider calls and polling loops at once.
  */
 public final class VisualsStage implements Stage {
+
+    private static final Logger LOG = Logger.getLogger(VisualsStage.class.getName());
 
     private final int parallelism;
 
@@ -92,9 +98,51 @@ public final class VisualsStage implements Stage {
             case "ai_video" -> video(ctx, index, scene, sceneSeconds);
             default -> imageOrCard(ctx, index, scene, null);
         };
+        plannedNameShows(ctx, index, scene.visualType(), made.file());
         ctx.emit(name(), "asset", Json.createObjectBuilder().add("sceneIndex", index).add("visualType", made.type())
                 .add("path", ctx.runDir().getFileName() + "/assets/" + made.file().getFileName()).build());
         return made.file();
+    }
+
+    /**
+     * The file name OpenReels' web UI derives from the plan's {@code visual_type}; null for a text card (it shows
+     * no thumbnail). It uses these names unless the stream told it the scene fell back, which it forgets on reload.
+     */
+    static String plannedFileName(int index, String visualType) {
+        return switch (visualType) {
+            case "ai_image" -> "scene-" + index + "-ai.png";
+            case "ai_video" -> "scene-" + index + "-ai-video.mp4";
+            case "stock_image" -> "scene-" + index + "-stock.jpg";
+            case "stock_video" -> "scene-" + index + "-stock.mp4";
+            default -> null;
+        };
+    }
+
+    /**
+     * When a scene's picture is not under its planned name (a stock or video scene that fell back to a picture),
+     * makes that name show the picture, so OpenReels' storyboard after a reload, and its gallery, which ask by the
+     * plan, find it: a relative link (inside the job's folder; served as what it is) where the UI shows an image,
+     * a one-second still clip where it plays a {@code <video>}. Only a thumbnail: the renderer uses the asset
+     * itself, so a failure here is logged and the scene goes on.
+     */
+    private static void plannedNameShows(StageContext ctx, int index, String visualType, Path asset)
+            throws InterruptedException {
+        String planned = plannedFileName(index, visualType);
+        String name = asset.getFileName().toString();
+        if (planned == null || planned.equals(name) || !name.matches(".*\\.(png|jpg|webp)")) {
+            return;
+        }
+        Path standIn = asset.resolveSibling(planned);
+        try {
+            Files.deleteIfExists(standIn);
+            if (planned.endsWith(".mp4")) {
+                Previews.stillClip(asset, standIn);
+            } else {
+                Files.createSymbolicLink(standIn, Path.of(name));
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "job " + ctx.job().id() + ": no " + planned + " for the storyboard: " + e.getMessage());
+        }
     }
 
     /** An asset and what it is. */
@@ -116,7 +164,7 @@ public final class VisualsStage implements Stage {
         if (images == null) {
             return null;
         }
-        Path out = ctx.runDir().resolve("assets").resolve("scene-" + index + "-ai.png");
+        Path out = ctx.runDir().resolve("assets").resolve(plannedFileName(index, "ai_image"));
         double price = SpendGuard.imagePrice(images.provider());
         if (!ctx.production().spendGuard().allow(price)) {
             ctx.recoverableError(name(), ctx.production().spendGuard().refusal("Scene " + (index + 1) + "'s "
@@ -217,7 +265,7 @@ public final class VisualsStage implements Stage {
         ctx.emit(name(), "video_image_ready", Json.createObjectBuilder().add("scene", index).build());
         VideoOutcome outcome = resolver.resolve(new VideoResolver.VideoRequest(
                 index, frame.file(), motion, VideoResolver.negativePrompt(a.antiArtifactGuidance()), sceneSeconds,
-                ctx.runDir().resolve("assets").resolve("scene-" + index + "-ai-video.mp4")));
+                ctx.runDir().resolve("assets").resolve(plannedFileName(index, "ai_video"))));
         ctx.emit(name(), outcome.eventType(), outcome.eventData());
         if (outcome instanceof VideoOutcome.Generated g) {
             ctx.production().countVideo();

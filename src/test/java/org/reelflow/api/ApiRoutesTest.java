@@ -57,6 +57,10 @@ class ApiRoutesTest {
         assertThat(providers.getJsonArray("llm").getJsonObject(0).getString("key"), is("offline"));
         assertThat(providers.getJsonArray("llm").getJsonObject(0).getBoolean("available"), is(true));
         assertThat(providers.getJsonArray("search").size(), is(3));
+        JsonObject kokoro = providers.getJsonArray("tts").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("key").equals("kokoro")).findFirst().orElseThrow();
+        assertThat("OpenReels' offline voice key runs with no key", kokoro.getBoolean("available"), is(true));
+        assertThat("and says which voice it gets", kokoro.getString("label"), containsString("Festival"));
     }
 
     @Test
@@ -83,6 +87,9 @@ class ApiRoutesTest {
     void healthAndStats() throws Exception {
         JsonObject health = obj(server.get("/api/v1/health"));
         assertThat(health.getString("status"), is("healthy"));
+        assertThat("OpenReels' field, said as it is: the store is files, not Redis", health.getString("redis"),
+                   is("not used"));
+        assertThat(health.getString("store"), is("file"));
         assertThat(health.getJsonObject("keys").getBoolean("ANTHROPIC_API_KEY"), is(false));
         assertThat(health.getJsonObject("tools").containsKey("ffmpeg"), is(true));
         String id = server.submit("{\"topic\":\"Stats\",\"dryRun\":true}");

@@ -111,6 +111,19 @@ class ArtifactsTest {
         assertThat(head.body().length, is(0));
     }
 
+    @Test
+    void aLinkThatStaysInsideTheJobFolderServesItsTargetAsWhatItIs() throws Exception {
+        Path assets = dir.resolve(id).resolve(runDir).resolve("assets");
+        Files.createDirectories(assets);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        Files.write(assets.resolve("scene-0-ai.png"), png);
+        Files.createSymbolicLink(assets.resolve("scene-0-stock.jpg"), Path.of("scene-0-ai.png"));
+        var res = get(artifact(runDir + "/assets/scene-0-stock.jpg"), null);
+        assertThat(res.statusCode(), is(200));
+        assertThat(res.headers().firstValue("content-type").orElse(""), is("image/png"));
+        assertThat(Arrays.equals(res.body(), png), is(true));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../1/meta.json", "..%2F..%2Fsecret.txt", "%2e%2e/%2e%2e/etc/passwd", "%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
             "/etc/passwd", "%2Fetc%2Fpasswd", "..\\..\\etc\\passwd", "link-out", "dir-out/secret.txt",

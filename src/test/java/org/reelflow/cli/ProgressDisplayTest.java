@@ -201,7 +201,6 @@ class ProgressDisplayTest {
         ProgressDisplay d = display(new Style(false, true, 120));
         d.apply(stage("tts", "start"));
         seconds(1);
-        d.apply(stage("tts", "error", "error", "Cancelled by user"));
         d.apply(job("job:failed", Json.createObjectBuilder().add("error", "Cancelled by user").add("status", "cancelled").build()));
         assertThat(d.cancelled(), is(true));
         assertThat(output(), containsString("✗ tts         1.0s  Cancelled by user"));

@@ -9,8 +9,10 @@ import javax.imageio.ImageIO;
 
 /**
  * Writes the scene cards the visuals stage produces without an image provider, under the reference's file names:
- * {@code scene-<i>-ai.png} for ai_image, {@code scene-<i>-stock.jpg} for stock scenes, and {@code scene-<i>-card.png}
- * for text cards (the reference wrote no file for those; one is useful as a thumbnail and for the renderer's tests).
+ * a drawn picture stands where OpenReels puts its AI picture, for any scene type, so it is {@code scene-<i>-ai.png}
+ * (OpenReels names a stock or video scene's fallback picture that way too, and its web UI asks for that name once
+ * the stream says the scene fell back); text cards are {@code scene-<i>-card.png} (the reference wrote no file for
+ * those; one is useful as a thumbnail and for the renderer's tests).
  */
 public final class CardPainter {
 
@@ -28,30 +30,17 @@ public final class CardPainter {
     public static Path paintScene(Path dir, int index, String visualType, String visualPrompt, String scriptLine,
                                   CardLook look) throws IOException {
         Files.createDirectories(dir);
-        BufferedImage image;
-        Path file;
-        String format = "png";
-        if ("text_card".equals(visualType)) {
-            image = TextCardArt.paint(Headline.from(visualPrompt, scriptLine, 9), look, WIDTH, HEIGHT);
-            file = dir.resolve(fileName(index, visualType));
-        } else {
-            image = Illustration.paint(look, index, visualPrompt, scriptLine, WIDTH, HEIGHT);
-            file = dir.resolve(fileName(index, visualType));
-            if (file.getFileName().toString().endsWith(".jpg")) {
-                format = "jpg";
-            }
-        }
-        write(image, format, file);
+        BufferedImage image = "text_card".equals(visualType)
+                ? TextCardArt.paint(Headline.from(visualPrompt, scriptLine, 9), look, WIDTH, HEIGHT)
+                : Illustration.paint(look, index, visualPrompt, scriptLine, WIDTH, HEIGHT);
+        Path file = dir.resolve(fileName(index, visualType));
+        write(image, "png", file);
         return file;
     }
 
-    /** {@code scene-<i>-ai.png}, {@code scene-<i>-stock.jpg} or {@code scene-<i>-card.png}. */
+    /** {@code scene-<i>-card.png} for a text card, else {@code scene-<i>-ai.png}. */
     public static String fileName(int index, String visualType) {
-        return switch (visualType == null ? "" : visualType) {
-            case "text_card" -> "scene-" + index + "-card.png";
-            case "stock_image", "stock_video" -> "scene-" + index + "-stock.jpg";
-            default -> "scene-" + index + "-ai.png";
-        };
+        return "text_card".equals(visualType) ? "scene-" + index + "-card.png" : "scene-" + index + "-ai.png";
     }
 
     /** Writes through a temporary file so a reader never sees half an image. */

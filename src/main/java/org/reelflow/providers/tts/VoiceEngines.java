@@ -16,9 +16,17 @@ public final class VoiceEngines {
     /** Whole-script synthesis can take a while: two minutes per attempt, three attempts. */
     public static final RetryPolicy DEFAULT_POLICY = RetryPolicy.DEFAULT.withTimeout(Duration.ofSeconds(120));
 
-    /** Every provider key {@link #create} knows, the offline one first. */
-    public static final List<String> PROVIDERS = List.of("local", ElevenLabsVoice.PROVIDER, InworldVoice.PROVIDER,
-                                                          OpenAiVoice.PROVIDER, GeminiVoice.PROVIDER);
+    /**
+     * OpenReels' key for its local voice (Kokoro, a model run on the machine). We do not ship Kokoro; the key gets
+     * our local voice, Festival, so clients that offer "kokoro" as the offline choice (OpenReels' web UI) still get
+     * an offline voice. The engine still reports itself as {@code local}, so events and the record say what spoke.
+     */
+    public static final String KOKORO = "kokoro";
+
+    /** Every provider key {@link #create} knows, the offline ones first. */
+    public static final List<String> PROVIDERS = List.of("local", KOKORO, ElevenLabsVoice.PROVIDER,
+                                                          InworldVoice.PROVIDER, OpenAiVoice.PROVIDER,
+                                                          GeminiVoice.PROVIDER);
 
     private VoiceEngines() {
     }
@@ -41,7 +49,7 @@ public final class VoiceEngines {
      */
     public static VoiceEngine create(String provider, KeyRing keys, VendorSettings settings, ForcedAligner aligner) {
         return switch (provider) {
-            case "local" -> new FestivalVoice();
+            case "local", KOKORO -> new FestivalVoice();
             case ElevenLabsVoice.PROVIDER -> new ElevenLabsVoice(settings, keys.require(keyName(provider)), aligner);
             case InworldVoice.PROVIDER -> new InworldVoice(settings, keys.require(keyName(provider)), aligner);
             case OpenAiVoice.PROVIDER -> new OpenAiVoice(settings, keys.require(keyName(provider)), aligner);

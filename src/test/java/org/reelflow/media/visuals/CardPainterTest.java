@@ -24,8 +24,10 @@ class CardPainterTest {
     @Test
     void namesFilesLikeTheReference() {
         assertThat(CardPainter.fileName(0, "ai_image"), is("scene-0-ai.png"));
-        assertThat(CardPainter.fileName(3, "stock_image"), is("scene-3-stock.jpg"));
-        assertThat(CardPainter.fileName(3, "stock_video"), is("scene-3-stock.jpg"));
+        assertThat("a drawn fallback is named like OpenReels' AI fallback", CardPainter.fileName(3, "stock_image"),
+                   is("scene-3-ai.png"));
+        assertThat(CardPainter.fileName(3, "stock_video"), is("scene-3-ai.png"));
+        assertThat(CardPainter.fileName(4, "ai_video"), is("scene-4-ai.png"));
         assertThat(CardPainter.fileName(2, "text_card"), is("scene-2-card.png"));
     }
 

@@ -36,6 +36,13 @@ class VoiceEnginesTest {
         assertThat(VoiceEngines.create("elevenlabs", keys, settings, null), instanceOf(ElevenLabsVoice.class));
         assertThat(VoiceEngines.create("gemini-tts", keys, settings, null).provider(), is("gemini-tts"));
         assertThat(VoiceEngines.create("local", none, settings, null), instanceOf(FestivalVoice.class));
-        assertThrows(IllegalArgumentException.class, () -> VoiceEngines.create("kokoro", keys, settings, null));
+        assertThrows(IllegalArgumentException.class, () -> VoiceEngines.create("kokoro-cloud", keys, settings, null));
+    }
+
+    @Test
+    void openReelsLocalKeyGetsTheLocalVoiceWhichSaysWhatItIs() {
+        var voice = VoiceEngines.create("kokoro", none, settings, null);
+        assertThat(voice, instanceOf(FestivalVoice.class));
+        assertThat("events and the record name the voice that spoke", voice.provider(), is("local"));
     }
 }
