@@ -102,6 +102,7 @@ function applyTerminal(r, event, d, now) {
   }
   r.status = d.status === 'cancelled' ? 'cancelled' : 'failed';
   if (d.error) r.error = d.error;
+  if (r.status === 'cancelled') return;   // a cancel leaves the stopped stage as it was, as the server's record does
   for (const [k, st] of Object.entries(r.stages || {})) {
     if (st.status === 'running') r.stages[k] = { status: 'error', ...(d.error ? { detail: d.error } : {}) };
   }
