@@ -128,7 +128,7 @@ class ApiRoutesTest {
             "{\"topic\":\"x\",\"maxCostUsd\":1e308}|maxCostUsd must be a number of dollars from 0 to 10000",
             "{\"topic\":\"x\",\"dryRun\":null}|dryRun must be true or false",
             "{\"topic\":\"x\",\"providers\":{\"llm\":5}}|providers.llm must be a string",
-            "{\"topic\":\"x\",\"providers\":{\"tts\":\"../../bin/sh\"}}|Unknown providers.tts: ../../bin/sh. Available: local, elevenlabs, inworld, gemini-tts, openai-tts",
+            "{\"topic\":\"x\",\"providers\":{\"tts\":\"../../bin/sh\"}}|Unknown providers.tts: ../../bin/sh. Available: local, elevenlabs, inworld, kokoro, gemini-tts, openai-tts",
             "{\"topic\":\"x\",\"providers\":{\"searchProvider\":\"evil\"}}|Unknown providers.searchProvider: evil. Available: native, tavily, none",
             "{\"topic\":\"x\",\"keys\":{\"A\":1}}|keys.A must be a string",
             "{\"topic\":\"x\",\"archetype\":\"glitch\",\"pacing\":\"slow\"}|Unknown archetype: glitch",
