@@ -16,6 +16,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 
+import org.reelflow.api.AccessControl;
 import org.reelflow.api.ApiException;
 import org.reelflow.api.ArtifactsApi;
 import org.reelflow.api.CatalogApi;
@@ -191,6 +192,7 @@ public final class Reelflow {
         server = WebServer.builder()
                 .config(config.get("server"))
                 .shutdownHook(false)          // stop() ends SSE streams cleanly first (helidon-notes §6)
+                .addFeature(AccessControl.from(config))
                 .addFeature(ObserveFeature.builder()
                                     .addObserver(HealthObserver.builder().details(true).addChecks(health.checks()
                                             .toArray(io.helidon.health.HealthCheck[]::new)).build())
