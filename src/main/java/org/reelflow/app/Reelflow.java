@@ -19,6 +19,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import org.reelflow.api.AccessControl;
 import org.reelflow.api.ApiException;
 import org.reelflow.api.ArtifactsApi;
+import org.reelflow.api.BaseUrlPolicy;
 import org.reelflow.api.CatalogApi;
 import org.reelflow.api.ErrorHandlers;
 import org.reelflow.api.EventsApi;
@@ -99,7 +100,8 @@ public final class Reelflow {
             this.routing = HttpRouting.builder();
             ErrorHandlers.register(routing);
             routing.register("/api/v1",
-                             new JobsApi(jobs, new JobRequestParser(archetypes, platforms, settings.defaultMaxCostUsd()), settings.maxBodyBytes()),
+                             new JobsApi(jobs, new JobRequestParser(archetypes, platforms, settings.defaultMaxCostUsd()), settings.maxBodyBytes(),
+                                         BaseUrlPolicy.from(config)),
                              new EventsApi(jobs, registry, settings.heartbeat(), settings.retry()),
                              new ArtifactsApi(jobs, store::jobDir),
                              new CatalogApi(archetypes, platforms, ProviderCatalog.forServer(keys)),
