@@ -54,21 +54,27 @@ unit-test: jdk maven tools
 	mvn -B test
 
 # Browser tests of the web UI: Debian's chromium driven by playwright-core (no browser download), against the real
-# jar on a free port with a temporary jobs folder. Screenshots land in docs/screenshots/.
+# jar on a free port with a temporary jobs folder, and a second one started with a random API_TOKEN (the token
+# dialog; it is probed on /observe/health, which needs no token). Screenshots land in docs/screenshots/.
 BROWSER_DIR := src/test/browser
+FREE_PORT := python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || shuf -i 20000-60000 -n 1
 browser-test: package
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 	  || { echo "chromium is missing: install it (Debian: apt-get install chromium)."; exit 1; }
 	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; } \
 	  || { echo "npm is missing: install Node.js and npm."; exit 1; }
 	@[ -d $(BROWSER_DIR)/node_modules/playwright-core ] || (cd $(BROWSER_DIR) && npm ci --no-audit --no-fund --silent)
-	@port=$$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || shuf -i 20000-60000 -n 1); \
-	 jobs=$$(mktemp -d); log=$$jobs/server.log; \
-	 SERVER_PORT=$$port SERVER_HOST=127.0.0.1 JOBS_DIR=$$jobs/jobs $(JAVA) -jar $(JAR) >$$log 2>&1 & pid=$$!; \
-	 trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null; rm -rf $$jobs' EXIT; \
-	 for i in $$(seq 1 100); do curl -fs http://127.0.0.1:$$port/api/v1/health >/dev/null && break; \
-	   kill -0 $$pid 2>/dev/null || { cat $$log; exit 1; }; sleep 0.2; done; \
-	 cd $(BROWSER_DIR) && BASE_URL=http://127.0.0.1:$$port SCREENSHOT_DIR=$(CURDIR)/docs/screenshots npm test
+	@port=$$($(FREE_PORT)); tport=$$($(FREE_PORT)); token=$$(head -c 18 /dev/urandom | base64 | tr '+/' '-_'); \
+	 jobs=$$(mktemp -d); \
+	 SERVER_PORT=$$port SERVER_HOST=127.0.0.1 JOBS_DIR=$$jobs/jobs $(JAVA) -jar $(JAR) >$$jobs/server.log 2>&1 & pid=$$!; \
+	 SERVER_PORT=$$tport SERVER_HOST=127.0.0.1 JOBS_DIR=$$jobs/token-jobs API_TOKEN=$$token $(JAVA) -jar $(JAR) \
+	   >$$jobs/token-server.log 2>&1 & tpid=$$!; \
+	 trap 'kill $$pid $$tpid 2>/dev/null; wait $$pid $$tpid 2>/dev/null; rm -rf $$jobs' EXIT; \
+	 for i in $$(seq 1 150); do curl -fs http://127.0.0.1:$$port/api/v1/health >/dev/null \
+	   && curl -fs http://127.0.0.1:$$tport/observe/health >/dev/null && break; \
+	   { kill -0 $$pid && kill -0 $$tpid; } 2>/dev/null || { cat $$jobs/*.log; exit 1; }; sleep 0.2; done; \
+	 cd $(BROWSER_DIR) && BASE_URL=http://127.0.0.1:$$port TOKEN_BASE_URL=http://127.0.0.1:$$tport API_TOKEN=$$token \
+	   SCREENSHOT_DIR=$(CURDIR)/docs/screenshots npm test
 
 # Benchmarks (figures and machine in docs/benchmarks.md).
 bench: bench-sse bench-render

@@ -4,8 +4,11 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.CloseConnectionException;
+import io.helidon.common.Weighted;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.HttpFeature;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
@@ -15,10 +18,25 @@ import io.helidon.webserver.http.ServerRequest;
  * body are never parsed as further requests (request smuggling). Helidon 4.5 keeps reading a keep-alive connection
  * after such answers: after an error to a request whose body was not read to its end (a 413 for a body over
  * {@code api.max-body-bytes}, a 415 before reading), and even after a request that said {@code Connection: close}.
- * Closing is cheaper and safer than draining a body we have already refused. Also refuses matrix parameters
+ * What is left of such a body is read first (at most {@code server.max-payload-size}), so the close is clean and
+ * the client sees the answer instead of a reset. It runs outermost (its weight), so it also closes after the answers
+ * of access control and CORS. Also refuses matrix parameters
  * ({@code /jobs/1;2}): Helidon drops them from the matched path, so {@code DELETE /jobs/1;2} would delete job 1.
  */
-public final class ConnectionGuard implements Filter {
+public final class ConnectionGuard implements Filter, HttpFeature, Weighted {
+
+    /** Above every other feature's filters (access control, CORS), so it sees every answer, theirs included. */
+    private static final double WEIGHT = 1000;
+
+    @Override
+    public void setup(HttpRouting.Builder routing) {
+        routing.addFilter(this);
+    }
+
+    @Override
+    public double weight() {
+        return WEIGHT;
+    }
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
@@ -28,11 +46,21 @@ public final class ConnectionGuard implements Filter {
         } else {
             chain.proceed();     // routing and its error handlers: the answer has been sent when this returns
         }
-        boolean clientCloses = req.headers().containsToken(HeaderValues.CONNECTION_CLOSE);
-        boolean bodyInDoubt = hasBody(req) && (res.status().code() >= 400 || !req.content().consumed());
-        if (clientCloses || bodyInDoubt) {
-            throw new CloseConnectionException("connection closed after " + res.status().code()
-                                               + (bodyInDoubt ? " with an unread request body" : " (Connection: close)"));
+        boolean close = req.headers().containsToken(HeaderValues.CONNECTION_CLOSE);
+        if (hasBody(req)) {
+            close |= res.status().code() >= 400;
+            if (!req.content().consumed()) {
+                try {
+                    // Read what is left (Helidon stops at server.max-payload-size) so the close below is a clean
+                    // FIN: closing a socket with unread input resets it, and the client may lose our answer.
+                    req.content().consume();
+                } catch (RuntimeException e) {
+                    close = true;
+                }
+            }
+        }
+        if (close) {
+            throw new CloseConnectionException("connection closed after a " + res.status().code() + " answer");
         }
     }
 

@@ -27,11 +27,13 @@ public final class JobsApi implements HttpService {
     private final JobService jobs;
     private final JobRequestParser parser;
     private final JsonBodies bodies;
+    private final BaseUrlPolicy baseUrls;
 
-    public JobsApi(JobService jobs, JobRequestParser parser, long maxBodyBytes) {
+    public JobsApi(JobService jobs, JobRequestParser parser, long maxBodyBytes, BaseUrlPolicy baseUrls) {
         this.jobs = jobs;
         this.parser = parser;
         this.bodies = new JsonBodies(maxBodyBytes);
+        this.baseUrls = baseUrls;
     }
 
     @Override
@@ -43,6 +45,7 @@ public final class JobsApi implements HttpService {
 
     private void submit(ServerRequest req, ServerResponse res) throws Exception {
         JobRequest request = parser.parse(bodies.readObject(req));
+        baseUrls.check(request);
         Job job = jobs.submit(request);
         JsonObjectBuilder b = Json.createObjectBuilder().add("id", job.id()).add("topic", request.topic());
         if (request.archetype() != null) {

@@ -116,11 +116,17 @@ final class JsonBodies {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[8192];
             int n;
+            boolean over = false;
             while ((n = in.read(buf)) > 0) {
-                if (out.size() + n > maxBytes) {
-                    throw tooLarge();
+                // Past the limit the rest is read and dropped (Helidon ends it at server.max-payload-size), so the
+                // 413 goes out on a connection with no unread input: see ConnectionGuard.
+                over |= out.size() + n > maxBytes;
+                if (!over) {
+                    out.write(buf, 0, n);
                 }
-                out.write(buf, 0, n);
+            }
+            if (over) {
+                throw tooLarge();
             }
             return out.toByteArray();
         } catch (IOException e) {

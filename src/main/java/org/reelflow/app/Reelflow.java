@@ -16,8 +16,10 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 
+import org.reelflow.api.AccessControl;
 import org.reelflow.api.ApiException;
 import org.reelflow.api.ArtifactsApi;
+import org.reelflow.api.BaseUrlPolicy;
 import org.reelflow.api.CatalogApi;
 import org.reelflow.api.ConnectionGuard;
 import org.reelflow.api.ErrorHandlers;
@@ -99,9 +101,10 @@ public final class Reelflow {
             this.health = new HealthApi(jobs, store.root(), keys);
             this.routing = HttpRouting.builder();
             ErrorHandlers.register(routing);
-            routing.addFilter(new ConnectionGuard());
+            routing.addFeature(new ConnectionGuard());
             routing.register("/api/v1",
-                             new JobsApi(jobs, new JobRequestParser(archetypes, platforms, settings.defaultMaxCostUsd()), settings.maxBodyBytes()),
+                             new JobsApi(jobs, new JobRequestParser(archetypes, platforms, settings.defaultMaxCostUsd()), settings.maxBodyBytes(),
+                                         BaseUrlPolicy.from(config)),
                              new EventsApi(jobs, registry, settings.heartbeat(), settings.retry()),
                              new ArtifactsApi(jobs, store::jobDir),
                              new CatalogApi(archetypes, platforms, ProviderCatalog.forServer(keys)),
@@ -195,6 +198,7 @@ public final class Reelflow {
                 .config(config.get("server"))
                 .shutdownHook(false)          // stop() ends SSE streams cleanly first
                 .directHandlers(ProtocolErrors.handlers())
+                .addFeature(AccessControl.from(config))
                 .addFeature(ObserveFeature.builder()
                                     .addObserver(HealthObserver.builder().details(true).addChecks(health.checks()
                                             .toArray(io.helidon.health.HealthCheck[]::new)).build())

@@ -1,21 +1,27 @@
 // The REST API, same origin. Errors carry the body's "error" message and the HTTP status.
+import { authHeaders, loadToken, tokenAfter401, withToken } from './auth.js';
 
 export class ApiError extends Error {
   constructor(status, message) { super(message); this.status = status; }
 }
 
 export async function api(path, { method = 'GET', body, signal } = {}) {
-  const init = { method, signal, headers: { Accept: 'application/json' } };
+  const headers = { Accept: 'application/json' };
+  const init = { method, signal };
   if (body !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
+    headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
   let res;
-  try {
-    res = await fetch(`/api/v1${path}`, init);
-  } catch (e) {
-    if (e.name === 'AbortError') throw e;
-    throw new ApiError(0, 'Cannot reach the Reelflow server. Check that it is running and try again.');
+  for (;;) {
+    const sent = loadToken();
+    try {
+      res = await fetch(`/api/v1${path}`, { ...init, headers: { ...headers, ...authHeaders() } });
+    } catch (e) {
+      if (e.name === 'AbortError') throw e;
+      throw new ApiError(0, 'Cannot reach the Reelflow server. Check that it is running and try again.');
+    }
+    if (res.status !== 401 || !(await tokenAfter401(sent))) break;
   }
   const text = await res.text();
   let data = null;
@@ -35,7 +41,7 @@ export function artifactUrl(jobId, runDir, path) {
   if (!path) return null;
   const clean = String(path).replace(/^\/+/, '');
   const rel = !runDir || clean.startsWith(`${runDir}/`) ? clean : `${runDir}/${clean}`;
-  return `/api/v1/jobs/${encodeURIComponent(jobId)}/artifacts/${rel.split('/').map(encodeURIComponent).join('/')}`;
+  return withToken(`/api/v1/jobs/${encodeURIComponent(jobId)}/artifacts/${rel.split('/').map(encodeURIComponent).join('/')}`);
 }
 
 /** BYOK: keys stay in this browser and go only into a job request's "keys". */

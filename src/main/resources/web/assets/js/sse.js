@@ -1,7 +1,8 @@
 // A fetch-based Server-Sent Events reader. Unlike EventSource it can send Last-Event-ID on a brand-new
 // connection (after a reload), sees the HTTP status (a 404 is "not found", not a reconnect loop), and
 // reconnects on our terms: from the last *applied* event id, with backoff, immediately when the browser
-// comes back online.
+// comes back online. Being fetch, it also sends the API token as a header, so the token stays out of URLs.
+import { authHeaders, loadToken, tokenAfter401 } from './auth.js';
 
 export class JobStream {
   /**
@@ -34,6 +35,7 @@ export class JobStream {
     while (!this.stopped) {
       const outcome = await this.connectOnce();
       if (this.stopped || outcome === 'terminal' || outcome === 'fatal') break;
+      if (outcome === 'token') continue;         // a new API token: connect again at once
       this.attempt += 1;
       this.onStatus('reconnecting');
       const delay = outcome === 'eof' && this.attempt === 1 ? 250 : Math.min(this.retryMs * this.attempt, 15000);
@@ -45,8 +47,9 @@ export class JobStream {
 
   async connectOnce() {
     this.ctrl = new AbortController();
+    const sent = loadToken();
     // JSON too: a 404's {"error"} body must be writable (the server 500s on errors when only SSE is acceptable).
-    const headers = { Accept: 'text/event-stream, application/json;q=0.5' };
+    const headers = { Accept: 'text/event-stream, application/json;q=0.5', ...authHeaders() };
     const last = this.lastEventId();
     if (last !== null && last !== undefined) headers['Last-Event-ID'] = String(last);
     this.onStatus(this.attempt ? 'reconnecting' : 'connecting');
@@ -59,7 +62,8 @@ export class JobStream {
     if (!res.ok) {
       let message = `HTTP ${res.status}`;
       try { message = (await res.json()).error || message; } catch { /* not JSON */ }
-      if (res.status === 404 || res.status === 400) {
+      if (res.status === 401 && await tokenAfter401(sent)) return 'token';
+      if (res.status === 404 || res.status === 400 || res.status === 401) {
         this.onStatus('gone', { status: res.status, message });
         return 'fatal';
       }

@@ -140,7 +140,7 @@ class ArtifactsTest {
     /** A request sent byte for byte, so no client library normalises the path first. */
     private String raw(String path) throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
-            s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                                               .getBytes(StandardCharsets.ISO_8859_1));
             s.setSoTimeout(5000);
             InputStream in = s.getInputStream();

@@ -70,59 +70,77 @@ class HostileInputSuiteTest {
             String spare = server.submit("{\"topic\":\"Spare\",\"dryRun\":true}");
             server.awaitStatus(spare, WAIT, "completed");
 
+            List<Probe> probes = generate(fixture, spare);
+            assertThat(probes.size(), greaterThanOrEqualTo(1000));
+            // A first round warms up what is made once (classes, caches, the process launcher); the second is
+            // measured against the state the first left, so what remains after it is what requests leave behind.
+            round(server, probes, fixture, spare);
             settle();
             List<String> threadsBefore = ownThreads();
             long heapBefore = usedHeap();
-
-            List<Probe> probes = generate(fixture, spare);
-            assertThat(probes.size(), greaterThanOrEqualTo(1000));
-            ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
-            AtomicInteger answered = new AtomicInteger();
-            long started = System.nanoTime();
-            try (ExecutorService pool = Executors.newFixedThreadPool(4, Thread.ofVirtual().factory())) {
-                for (Probe p : probes) {
-                    pool.submit(() -> {
-                        try {
-                            Exchange x = RawHttp.exchange(server.port(), p.bytes(), p.waitForMore() ? 300 : 5000,
-                                                          p.waitForMore() ? Integer.MAX_VALUE : 1, p.head());
-                            answered.addAndGet(x.responses().size());
-                            check(p, x, problems);
-                        } catch (Exception e) {
-                            problems.add(p.label() + ": " + e);
-                        }
-                    });
-                }
-            }
-            System.out.printf("hostile suite: %d requests, %d answers, %d ms%n", probes.size(), answered.get(),
-                              Duration.ofNanos(System.nanoTime() - started).toMillis());
-            SlowClients slow = SlowClients.open(server.port(), fixture, 20);
-            assertThat(problems.stream().limit(20).toList(), is(empty()));
-            assertThat(answered.get(), greaterThanOrEqualTo(probes.size() * 9 / 10));
-            assertThat("bounded in time", Duration.ofNanos(System.nanoTime() - started), lessThan(Duration.ofSeconds(120)));
-
-            // No job from inside a body; the fixture is intact.
-            int total = Integer.MAX_VALUE;
-            for (int offset = 0; offset < total; offset += 100) {
-                JsonObject page = TestServer.json(server.get("/api/v1/jobs?limit=100&offset=" + offset).body()).asJsonObject();
-                total = page.getInt("total");
-                for (var job : page.getJsonArray("jobs")) {
-                    assertThat(job.toString(), job.asJsonObject().getString("topic", ""), is(not(SMUGGLED)));
-                }
-            }
-            assertThat(server.job(fixture).getString("status"), is("completed"));
-
-            // Healthy afterwards, with its threads and heap back where they were.
-            slow.close();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (server.app().registry().size() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat("no stream left subscribed", server.app().registry().size(), is(0));
-            assertThat(server.get("/api/v1/health").statusCode(), is(200));
+            round(server, probes, fixture, spare);
             settle();
+            System.out.printf("hostile suite: heap after the first round %d MB, after the second %d MB%n",
+                              heapBefore >> 20, usedHeap() >> 20);
             assertThat("platform threads", ownThreads(), is(threadsBefore));
-            assertThat("heap after GC (bytes)", usedHeap(), lessThan(heapBefore + 32L * 1024 * 1024));
+            assertThat("heap after GC (bytes)", usedHeap(), lessThan(heapBefore + 8L * 1024 * 1024));
         }
+    }
+
+    /** Sends every probe (four at a time), checks every answer, then that nothing was left behind. */
+    private static void round(TestServer server, List<Probe> probes, String fixture, String spare) throws Exception {
+        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+        AtomicInteger answered = new AtomicInteger();
+        long started = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4, Thread.ofVirtual().factory())) {
+            for (Probe p : probes) {
+                pool.submit(() -> {
+                    try {
+                        Exchange x = RawHttp.exchange(server.port(), p.bytes(), p.waitForMore() ? 300 : 5000,
+                                                      p.waitForMore() ? Integer.MAX_VALUE : 1, p.head());
+                        answered.addAndGet(x.responses().size());
+                        check(p, x, problems);
+                    } catch (Exception e) {
+                        problems.add(p.label() + ": " + e);
+                    }
+                });
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("hostile suite: %d requests, %d answers, %d ms%n", probes.size(), answered.get(), took.toMillis());
+        SlowClients slow = SlowClients.open(server.port(), fixture, 20);
+        assertThat(problems.stream().limit(20).toList(), is(empty()));
+        assertThat(answered.get(), greaterThanOrEqualTo(probes.size() * 9 / 10));
+        assertThat("bounded in time", took, lessThan(Duration.ofSeconds(120)));
+
+        // No job from inside a body; the fixture is intact.
+        List<String> created = new ArrayList<>();
+        int total = Integer.MAX_VALUE;
+        for (int offset = 0; offset < total; offset += 100) {
+            JsonObject page = TestServer.json(server.get("/api/v1/jobs?limit=100&offset=" + offset).body()).asJsonObject();
+            total = page.getInt("total");
+            for (var job : page.getJsonArray("jobs")) {
+                assertThat(job.toString(), job.asJsonObject().getString("topic", ""), is(not(SMUGGLED)));
+                created.add(job.asJsonObject().getString("id"));
+            }
+        }
+        assertThat(server.job(fixture).getString("status"), is("completed"));
+        // The valid dry runs among the requests are jobs the server keeps (jobs.max is 0): delete them once they
+        // end, so what is left on the heap is what the requests themselves left behind.
+        created.removeAll(List.of(fixture, spare));
+        for (String id : created) {
+            server.awaitStatus(id, WAIT, "completed", "failed", "cancelled");
+            assertThat(server.delete("/api/v1/jobs/" + id).statusCode(), is(200));
+        }
+
+        // Healthy afterwards: every stream unsubscribed once its client is gone.
+        slow.close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (server.app().registry().size() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat("no stream left subscribed", server.app().registry().size(), is(0));
+        assertThat(server.get("/api/v1/health").statusCode(), is(200));
     }
 
     private static void check(Probe p, Exchange x, ConcurrentLinkedQueue<String> problems) {
@@ -207,7 +225,7 @@ class HostileInputSuiteTest {
             for (String m : new String[] {"GET", "HEAD"}) {
                 String path = "/api/v1/jobs/" + fixture + "/artifacts/" + t;
                 out.add(request(m + " artifacts " + t, m, path, null, "", false));
-                out.add(raw(m + " range " + t, m + " " + path + " HTTP/1.1\r\nHost: x\r\nRange: bytes=" + rnd.nextInt(5) + "-\r\n\r\n", m.equals("HEAD")));
+                out.add(raw(m + " range " + t, m + " " + path + " HTTP/1.1\r\nHost: localhost\r\nRange: bytes=" + rnd.nextInt(5) + "-\r\n\r\n", m.equals("HEAD")));
             }
         }
         // A wrong type for every field (always with dryRun, so nothing can start a paid or long job).
@@ -241,7 +259,7 @@ class HostileInputSuiteTest {
         for (int i = 0; i < 60; i++) {
             byte[] junk = new byte[rnd.nextInt(300)];
             rnd.nextBytes(junk);
-            out.add(new Probe("junk body " + i, concat(("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            out.add(new Probe("junk body " + i, concat(("POST /api/v1/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + junk.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), junk), false, false));
         }
         // Content types.
@@ -253,12 +271,12 @@ class HostileInputSuiteTest {
         }
         // Smuggling shapes: a job hidden in the body of a refused or odd request; the connection must not answer it.
         String hiddenBody = "{\"topic\":\"" + SMUGGLED + "\",\"dryRun\":true}";
-        String hidden = "POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+        String hidden = "POST /api/v1/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
                         + hiddenBody.length() + "\r\n\r\n" + hiddenBody;
         int[] oversize = {1_048_577, 1_200_000, 2_000_000};
         for (int size : oversize) {
             for (String conn : new String[] {"", "Connection: close\r\n", "Connection: keep-alive\r\n"}) {
-                out.add(raw("oversize " + size + " " + conn.trim(), "POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                out.add(raw("oversize " + size + " " + conn.trim(), "POST /api/v1/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
                             + "application/json\r\n" + conn + "Content-Length: " + size + "\r\n\r\n" + hidden
                             + " ".repeat(size - hidden.length()), false, true));
             }
@@ -269,20 +287,20 @@ class HostileInputSuiteTest {
             chunked.append(Integer.toHexString(filler.length())).append("\r\n").append(filler).append("\r\n");
         }
         chunked.append(Integer.toHexString(hidden.length())).append("\r\n").append(hidden).append("\r\n0\r\n\r\n");
-        out.add(raw("chunked over the limit", "POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        out.add(raw("chunked over the limit", "POST /api/v1/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n" + chunked, false, true));
         for (String prefix : new String[] {
-                "POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: " + hidden.length() + "\r\n\r\n",
-                "POST /api/v1/jobs/1/cancel HTTP/1.1\r\nHost: x\r\nContent-Length: " + hidden.length() + "\r\n\r\n",
-                "PUT /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: " + hidden.length() + "\r\n\r\n",
-                "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-                "POST /gallery HTTP/1.1\r\nHost: x\r\nContent-Length: " + hidden.length() + "\r\n\r\n",
-                "POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                "POST /api/v1/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: " + hidden.length() + "\r\n\r\n",
+                "POST /api/v1/jobs/1/cancel HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + hidden.length() + "\r\n\r\n",
+                "PUT /api/v1/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + hidden.length() + "\r\n\r\n",
+                "GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "POST /gallery HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + hidden.length() + "\r\n\r\n",
+                "POST /api/v1/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
                         + "Content-Length: 3\r\n\r\n",
-                "POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: gzip\r\n\r\n",
-                "POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: "
+                "POST /api/v1/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: gzip\r\n\r\n",
+                "POST /api/v1/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: "
                         + hidden.length() + "\r\n\r\n",
-                "POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"}) {
+                "POST /api/v1/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"}) {
             out.add(raw("smuggle " + prefix.substring(0, 30).replace("\r\n", " "), prefix + hidden, false, true));
         }
         // Bad request lines and headers.
@@ -290,9 +308,9 @@ class HostileInputSuiteTest {
                 "GET / HTTP/1.0", "GET / HTTP/2.0", "GET /\u0000 HTTP/1.1", "GET  / HTTP/1.1", "get / HTTP/1.1",
                 "GET http://evil/ HTTP/1.1", "GET * HTTP/1.1", "\u0001\u0002garbage", "GET /api/v1/jobs?limit=-1 HTTP/1.1",
                 "GET /api/v1/jobs?limit=abc&offset=%ZZ HTTP/1.1", "GET /api/v1/jobs?limit=99999999999999 HTTP/1.1"}) {
-            out.add(raw("line " + line.substring(0, Math.min(40, line.length())), line + "\r\nHost: x\r\n\r\n", false, false));
+            out.add(raw("line " + line.substring(0, Math.min(40, line.length())), line + "\r\nHost: localhost\r\n\r\n", false, false));
         }
-        StringBuilder flood = new StringBuilder("GET / HTTP/1.1\r\nHost: x\r\n");
+        StringBuilder flood = new StringBuilder("GET / HTTP/1.1\r\nHost: localhost\r\n");
         for (int i = 0; i < 2000; i++) {
             flood.append("X-").append(i).append(": ").append("y".repeat(100)).append("\r\n");
         }
@@ -301,7 +319,7 @@ class HostileInputSuiteTest {
                 "Content-Length: 99999999999999999999", "Host: a\r\nHost: b", "Expect: 100-continue", "Upgrade: h2c",
                 "Transfer-Encoding: chunked, identity", "Range: bytes=9-1", "Range: bytes=-0", "Last-Event-ID: x",
                 "Last-Event-ID: 99999999999999999999", "If-None-Match: *", "Accept: text/event-stream"}) {
-            out.add(raw("header " + header, "GET /api/v1/jobs/" + fixture + "/artifacts/note.txt HTTP/1.1\r\nHost: x\r\n"
+            out.add(raw("header " + header, "GET /api/v1/jobs/" + fixture + "/artifacts/note.txt HTTP/1.1\r\nHost: localhost\r\n"
                         + header + "\r\n\r\n", false, false));
         }
         // HEAD everywhere, then the same path again on the same connection: a HEAD body would garble it.
@@ -310,8 +328,8 @@ class HostileInputSuiteTest {
             if (route.endsWith("/events")) {
                 continue;       // a stream never ends for a pipelined GET to follow
             }
-            out.add(new Probe("HEAD+GET " + path, ("HEAD " + path + " HTTP/1.1\r\nHost: x\r\n\r\nGET " + path
-                    + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.UTF_8), true, false));
+            out.add(new Probe("HEAD+GET " + path, ("HEAD " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\nGET " + path
+                    + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.UTF_8), true, false));
         }
         // Random mixes until well past a thousand.
         while (out.size() < 1100) {
@@ -330,7 +348,7 @@ class HostileInputSuiteTest {
 
     private static Probe request(String label, String method, String path, String type, String body, boolean waitForMore) {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        String head = method + " " + path + " HTTP/1.1\r\nHost: x\r\n" + (type == null ? "" : "Content-Type: " + type + "\r\n")
+        String head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n" + (type == null ? "" : "Content-Type: " + type + "\r\n")
                       + (b.length > 0 ? "Content-Length: " + b.length + "\r\n" : "") + "\r\n";
         return new Probe(label, concat(head.getBytes(StandardCharsets.UTF_8), b), method.equals("HEAD"), waitForMore);
     }
@@ -386,7 +404,7 @@ class HostileInputSuiteTest {
                 Socket s = new Socket();
                 s.setReceiveBufferSize(1024);
                 s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-                s.getOutputStream().write(("GET /api/v1/jobs/" + job + "/events HTTP/1.1\r\nHost: x\r\n\r\n")
+                s.getOutputStream().write(("GET /api/v1/jobs/" + job + "/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
                                                   .getBytes(StandardCharsets.US_ASCII));
                 if (i % 2 == 0) {
                     InputStream in = s.getInputStream();

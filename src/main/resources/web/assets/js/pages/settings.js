@@ -1,14 +1,49 @@
 import { api } from '../api.js';
-import { h, fmtMoney } from '../ui.js';
+import { loadToken, saveToken } from '../auth.js';
+import { h, fmtMoney, toast } from '../ui.js';
 
 export function mount(main) {
   const healthBox = h('div', { class: 'stack' }, h('div', { class: 'skeleton', style: { height: '120px' } }));
   const statsBox = h('div', { class: 'big-stats' }, h('div', { class: 'skeleton', style: { height: '80px' } }));
   main.append(h('section', { class: 'page', id: 'settings-page' },
     h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, 'Settings'), h('p', {}, 'Server health, tools and usage. API keys are configured on the server; your own keys live under Advanced options on the New short page.'))),
+    tokenPanel(() => load(healthBox, statsBox)),
     h('div', { class: 'panel' }, h('h2', {}, 'Usage'), statsBox),
     h('div', { class: 'panel' }, h('h2', {}, 'Server'), healthBox)));
+  load(healthBox, statsBox);
+  return null;
+}
 
+/** The API token this browser sends (servers started with API_TOKEN need it): set, change or forget it. */
+function tokenPanel(reload) {
+  const state = h('p', { id: 'token-state', 'aria-live': 'polite' });
+  const input = h('input', { type: 'password', id: 'settings-token', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'token-state' });
+  const forget = h('button', { type: 'button', class: 'btn btn-ghost', id: 'forget-token' }, 'Forget token');
+  const show = () => {
+    const saved = Boolean(loadToken());
+    state.textContent = saved ? 'A token is saved in this browser and sent with every request.'
+      : 'No token saved. A server that needs one asks for it.';
+    forget.disabled = !saved;
+  };
+  forget.addEventListener('click', () => { saveToken(''); show(); toast('Token forgotten'); });
+  const form = h('form', { class: 'stack', novalidate: true },
+    state,
+    h('div', { class: 'field' }, h('label', { for: 'settings-token' }, 'Token'), input),
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-token' }, 'Save token'), forget));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!input.value.trim()) { input.focus(); return; }
+    saveToken(input.value);
+    input.value = '';
+    show();
+    toast('Token saved');
+    reload();
+  });
+  show();
+  return h('div', { class: 'panel', id: 'token-panel' }, h('h2', {}, 'API token'), form);
+}
+
+function load(healthBox, statsBox) {
   api('/stats').then((s) => {
     const avg = s.completedJobs ? s.totalCost / s.completedJobs : 0;
     statsBox.replaceChildren(stat(s.totalJobs, 'Total jobs'), stat(s.completedJobs, 'Completed'), stat(s.activeJobs, 'Active'),
@@ -32,7 +67,6 @@ export function mount(main) {
       h('ul', { class: 'kv', id: 'health-keys' }, Object.entries(hl.keys || {}).map(([k, v]) =>
         h('li', {}, h('code', {}, k), h('span', { class: 'row', style: { gap: '6px' } }, h('span', { class: `dot ${v ? 'ok' : 'off'}`, 'aria-hidden': 'true' }), v ? 'Set' : 'Not set')))));
   }).catch((e) => healthBox.replaceChildren(h('div', { class: 'alert', role: 'alert' }, `Health check failed: ${e.message}`)));
-  return null;
 }
 
 function stat(value, label) { return h('div', { class: 'stat' }, h('b', {}, String(value)), h('span', {}, label)); }
