@@ -38,7 +38,7 @@ public final class Cli {
             return switch (first) {
                 case "generate" -> new GenerateCommand(term, StandardStages::create, System::getenv, true)
                         .run(GenerateArgs.parse(rest));
-                case "watch" -> new WatchCommand(term).run(rest);
+                case "watch" -> new WatchCommand(term, System.getenv("API_TOKEN")).run(rest);
                 case "serve" -> {
                     if (rest.contains("--help") || rest.contains("-h")) {
                         term.out().print(serveHelp());
@@ -148,6 +148,7 @@ public final class Cli {
                 Follows a job on a running server (e.g. reelflow watch http://localhost:8080 3) with the same
                 display as generate. A dropped connection is resumed with Last-Event-ID, so no event is lost or
                 shown twice. Exits 0 when the job completes, 1 when it fails or the server cannot be reached.
+                A server with an API token (api.token) is watched with the same token in API_TOKEN.
                 """;
     }
 

@@ -49,13 +49,15 @@ final class RemoteFeed implements EventFeed {
     private volatile long lastActivity = System.nanoTime();
     private volatile InputStream current;
     private volatile int connections;
+    /** Sent as a bearer token when the server has one (api.token), else null. */
+    private final String token;
 
     /**
      * @param base           the server, e.g. {@code http://localhost:8080}
      * @param maxReconnects  failed reconnects in a row before giving up
      * @param idleLimit      no byte for this long (heartbeats included) counts as a dropped connection
      */
-    RemoteFeed(URI base, String jobId, Duration defaultRetry, int maxReconnects, Duration idleLimit) {
+    RemoteFeed(URI base, String jobId, Duration defaultRetry, int maxReconnects, Duration idleLimit, String token) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                               .connectTimeout(Duration.ofSeconds(5)).build();
         this.base = base;
@@ -64,6 +66,7 @@ final class RemoteFeed implements EventFeed {
         this.defaultRetryMillis = defaultRetry.toMillis();
         this.maxReconnects = maxReconnects;
         this.idleLimitNanos = idleLimit.toNanos();
+        this.token = token;
         this.reader = Thread.ofVirtual().name("reelflow-watch-" + jobId).start(this::readLoop);
     }
 
@@ -76,6 +79,9 @@ final class RemoteFeed implements EventFeed {
                         .header("Accept", "text/event-stream, application/json;q=0.5").header("Cache-Control", "no-cache");
                 if (parser.lastEventId() != null) {
                     request.header("Last-Event-ID", parser.lastEventId());
+                }
+                if (token != null) {
+                    request.header("Authorization", "Bearer " + token);
                 }
                 HttpResponse<InputStream> res = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
                 if (res.statusCode() != 200) {

@@ -25,14 +25,17 @@ public final class WatchCommand {
     private final Duration defaultRetry;
     private final int maxReconnects;
     private final Duration idleLimit;
+    /** The server's API token (the same API_TOKEN the server reads), or null. */
+    private final String token;
 
-    public WatchCommand(Terminal term) {
-        this(term, Duration.ofSeconds(3), 20, Duration.ofSeconds(45));
+    public WatchCommand(Terminal term, String token) {
+        this(term, Duration.ofSeconds(3), 20, Duration.ofSeconds(45), token);
     }
 
     /** @param idleLimit silence that counts as a dropped connection (three of the server's 15 s heartbeats) */
-    WatchCommand(Terminal term, Duration defaultRetry, int maxReconnects, Duration idleLimit) {
+    WatchCommand(Terminal term, Duration defaultRetry, int maxReconnects, Duration idleLimit, String token) {
         this.term = term;
+        this.token = token == null || token.isBlank() ? null : token.trim();
         this.defaultRetry = defaultRetry;
         this.maxReconnects = maxReconnects;
         this.idleLimit = idleLimit;
@@ -89,7 +92,7 @@ public final class WatchCommand {
         }
         ProgressDisplay display = new ProgressDisplay(term.out(), term.style(), term.nanos());
         boolean headerShown = false;
-        try (RemoteFeed feed = new RemoteFeed(t.base(), t.jobId(), defaultRetry, maxReconnects, idleLimit)) {
+        try (RemoteFeed feed = new RemoteFeed(t.base(), t.jobId(), defaultRetry, maxReconnects, idleLimit, token)) {
             while (true) {
                 StreamEvent e = feed.poll(100);
                 for (String notice = feed.takeNotice(); notice != null; notice = feed.takeNotice()) {
@@ -118,7 +121,7 @@ public final class WatchCommand {
         term.out().println();
         term.out().println(display.summary());
         if (display.completed()) {
-            JsonObject record = record(t);
+            JsonObject record = record(t, token);
             String video = record == null ? null : record.getString("videoPath", null);
             if (video != null) {
                 term.out().println("Done! Video: " + t.base() + "/api/v1/jobs/" + t.jobId() + "/artifacts/" + pathUrl(video));
@@ -135,12 +138,15 @@ public final class WatchCommand {
     }
 
     /** The job record after the end, for the video's path; null if the server cannot say. */
-    private static JsonObject record(Target t) throws InterruptedException {
+    private static JsonObject record(Target t, String token) throws InterruptedException {
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(t.base() + "/api/v1/jobs/" + t.jobId()))
-                                                            .timeout(Duration.ofSeconds(10)).build(),
-                                                 HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(t.base() + "/api/v1/jobs/" + t.jobId()))
+                    .timeout(Duration.ofSeconds(10));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> res = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (res.statusCode() != 200) {
                 return null;
             }

@@ -37,7 +37,25 @@ class WatchCommandTest {
     Path dir;
 
     private static int watch(TestTerminal t, String... args) throws Exception {
-        return new WatchCommand(t.terminal, Duration.ofMillis(100), 3, Duration.ofSeconds(5)).run(List.of(args));
+        return watchWithToken(t, null, args);
+    }
+
+    private static int watchWithToken(TestTerminal t, String token, String... args) throws Exception {
+        return new WatchCommand(t.terminal, Duration.ofMillis(100), 3, Duration.ofSeconds(5), token).run(List.of(args));
+    }
+
+    @Test
+    void aServerWithATokenIsWatchedWithTheSameApiToken() throws Exception {
+        try (TestServer server = TestServer.start(dir, c -> FakeStages.create().pipeline(),
+                                                  java.util.Map.of("api.token", "s3cret-token"), java.util.Map.of())) {
+            String id = server.submit("{\"topic\":\"Tides\"}", "s3cret-token");
+            TestTerminal denied = TestTerminal.plain();
+            assertThat(watchWithToken(denied, null, "http://127.0.0.1:" + server.port(), id), is(1));
+            assertThat(denied.err(), containsString("401"));
+            TestTerminal t = TestTerminal.plain();
+            assertThat(t.err(), watchWithToken(t, "s3cret-token", "http://127.0.0.1:" + server.port(), id), is(0));
+            assertThat(t.out(), containsString("Completed 6/6 stages"));
+        }
     }
 
     @Test

@@ -88,7 +88,17 @@ public final class TestServer implements AutoCloseable {
 
     /** Submits a job and returns its id. */
     public String submit(String body) throws IOException, InterruptedException {
-        HttpResponse<String> res = postJson("/api/v1/jobs", body);
+        return submit(body, null);
+    }
+
+    /** Submits a job to a server with an API token ({@code api.token}) and returns its id. */
+    public String submit(String body, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/jobs")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> res = send(request);
         if (res.statusCode() != 201) {
             throw new AssertionError("submit failed: " + res.statusCode() + " " + res.body());
         }
