@@ -1,5 +1,6 @@
 package org.reelflow.providers.http;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -17,14 +18,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 
 /**
  * Every vendor HTTP call goes through here, which is where the robustness OpenReels lacks lives: a timeout per
- * attempt, bounded retries with backoff and jitter on 429, 5xx and broken connections (honouring Retry-After),
- * a bounded number of calls in flight per provider, and cancellation — interrupting the calling thread aborts
- * the request in flight and any wait between attempts at once.
+ * attempt, bounded retries with backoff and jitter on 429, 5xx and broken connections (honouring Retry-After, or
+ * Google's {@code RetryInfo} where Google sends no header), a bounded number of calls in flight per provider, and
+ * cancellation — interrupting the calling thread aborts the request in flight and any wait between attempts at once.
  */
 public final class ProviderHttp {
 
@@ -153,15 +161,71 @@ public final class ProviderHttp {
             return new Outcome(res, null, null);
         }
         String body = snippet(res.body());
+        GoogleError google = GoogleError.read(res.body());
         ProviderException failure = switch (status) {
-            case 401, 403 -> new ProviderException(provider, Kind.AUTH, status,
-                    "Invalid API key for " + provider + " (HTTP " + status + ")");
+            case 401, 403 -> invalidKey(provider, status);
             case 429 -> new ProviderException(provider, Kind.RATE_LIMITED, status, "Rate limit exceeded (" + provider + ")");
-            default -> status >= 500
+            default -> status == 400 && google.keyInvalid() ? invalidKey(provider, status)
+                    : status >= 500
                     ? new ProviderException(provider, Kind.SERVER, status, provider + " server error (HTTP " + status + "): " + body)
                     : new ProviderException(provider, Kind.BAD_REQUEST, status, provider + " rejected the request (HTTP " + status + "): " + body);
         };
-        return new Outcome(null, failure, retryAfter(res.headers()));
+        Duration wait = retryAfter(res.headers());
+        return new Outcome(null, failure, wait != null ? wait : google.retryDelay());
+    }
+
+    private static ProviderException invalidKey(String provider, int status) {
+        return new ProviderException(provider, Kind.AUTH, status, "Invalid API key for " + provider + " (HTTP " + status + ")");
+    }
+
+    /**
+     * What a Google error body ({@code google.rpc.Status}: {@code {"error":{"code","message","status","details":[…]}}})
+     * says beyond its HTTP status. Google answers a bad key with 400 and an {@code ErrorInfo} detail whose reason is
+     * {@code API_KEY_INVALID}, and puts the wait of a 429 in a {@code RetryInfo} detail's {@code retryDelay} (a
+     * protobuf Duration such as {@code "37s"}) with no Retry-After header. Every Google API answers this way, so every
+     * Google path — speech, images, music, Veo, the LLM — is read here; other vendors' bodies read as nothing.
+     */
+    record GoogleError(boolean keyInvalid, Duration retryDelay) {
+
+        static final GoogleError NONE = new GoogleError(false, null);
+
+        static GoogleError read(byte[] body) {
+            if (body.length == 0 || body.length > 65_536) {
+                return NONE;
+            }
+            JsonValue root;
+            try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
+                root = r.readValue();
+            } catch (JsonException | IllegalStateException e) {
+                return NONE;
+            }
+            JsonValue error = root.getValueType() == JsonValue.ValueType.OBJECT ? root.asJsonObject().get("error") : null;
+            JsonValue details = error != null && error.getValueType() == JsonValue.ValueType.OBJECT
+                    ? error.asJsonObject().get("details") : null;
+            if (details == null || details.getValueType() != JsonValue.ValueType.ARRAY) {
+                return NONE;
+            }
+            boolean keyInvalid = false;
+            Duration delay = null;
+            for (JsonValue d : details.asJsonArray()) {
+                if (d.getValueType() != JsonValue.ValueType.OBJECT) {
+                    continue;
+                }
+                JsonObject detail = d.asJsonObject();
+                String type = string(detail, "@type");
+                if ("type.googleapis.com/google.rpc.ErrorInfo".equals(type)) {
+                    keyInvalid |= "API_KEY_INVALID".equals(string(detail, "reason"));
+                } else if ("type.googleapis.com/google.rpc.RetryInfo".equals(type)) {
+                    String v = string(detail, "retryDelay");
+                    delay = v != null && v.endsWith("s") ? seconds(v.substring(0, v.length() - 1)) : null;
+                }
+            }
+            return new GoogleError(keyInvalid, delay);
+        }
+
+        private static String string(JsonObject o, String key) {
+            return o.get(key) instanceof JsonString s ? s.getString() : null;
+        }
     }
 
     /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
@@ -170,15 +234,25 @@ public final class ProviderHttp {
         if (v == null || v.isEmpty()) {
             return null;
         }
+        Duration d = seconds(v);
+        if (d != null) {
+            return d;
+        }
         try {
-            return Duration.ofMillis(Math.max(0, Math.round(Double.parseDouble(v) * 1000)));
+            Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+            return until.isNegative() ? Duration.ZERO : until;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A non-negative number of seconds (fractions allowed) as a duration; null when it is not one. */
+    private static Duration seconds(String v) {
+        try {
+            double s = Double.parseDouble(v);
+            return Double.isNaN(s) ? null : Duration.ofMillis(Math.max(0, Math.round(s * 1000)));
         } catch (NumberFormatException e) {
-            try {
-                Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
+            return null;
         }
     }
 
