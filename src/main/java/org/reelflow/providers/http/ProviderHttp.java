@@ -100,9 +100,14 @@ public final class ProviderHttp {
                 if (!retryable || attempt >= policy.maxAttempts()) {
                     throw failure;
                 }
-                Duration delay = outcome.retryAfter != null
-                        ? min(outcome.retryAfter, policy.maxRetryAfter())
-                        : policy.backoff(attempt);
+                if (outcome.retryAfter != null && outcome.retryAfter.compareTo(policy.maxRetryAfter()) > 0) {
+                    // A spent daily quota asks for hours: asking again after the most this call may wait would only
+                    // be refused again, so the caller hears it now and can take its fallback.
+                    throw new ProviderException(provider, failure.kind(), failure.status(), failure.getMessage()
+                            + ": asked to wait " + human(outcome.retryAfter) + ", more than the "
+                            + human(policy.maxRetryAfter()) + " a retry may wait", failure.getCause());
+                }
+                Duration delay = outcome.retryAfter != null ? outcome.retryAfter : policy.backoff(attempt);
                 RetryListener told = listener != null ? listener : defaultListener;
                 if (told != null) {
                     told.retrying(provider, attempt, failure.getMessage(), delay);
@@ -260,8 +265,16 @@ public final class ProviderHttp {
         return HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    /** A wait as a person reads it: {@code 0.3 s}, {@code 37 s}, {@code 5 min}, {@code 14 h 39 min}. */
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s >= 3600) {
+            return s / 3600 + " h " + s % 3600 / 60 + " min";
+        }
+        if (s >= 120) {
+            return s / 60 + " min";
+        }
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
     }
 
     /** The start of an error body, for a message a person can read (vendors put the reason there). */

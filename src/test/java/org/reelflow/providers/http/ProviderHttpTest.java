@@ -26,6 +26,7 @@ import org.reelflow.support.VendorDouble;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
@@ -143,6 +144,22 @@ class ProviderHttpTest {
         assertThat(res.statusCode(), is(200));
         assertThat(retries, contains("Rate limit exceeded (lyria) PT0.3S"));
         assertThat("waited as retryDelay asked", (System.nanoTime() - t0) / 1_000_000, greaterThanOrEqualTo(300L));
+    }
+
+    @Test
+    void aWaitLongerThanThePolicyAllowsEndsTheCallAtOnce() {
+        server.createContext("/x", ex -> {
+            calls.incrementAndGet();
+            answer(ex, 429, VendorDouble.googleQuotaSpent("52758s"), Map.of());   // a spent daily quota
+        });
+        long t0 = System.nanoTime();
+        ProviderException e = assertThrows(ProviderException.class,
+                                           () -> http().send("gemini-image", request("/x"), FAST, (p, a, r, d) -> retries.add(r)));
+        assertThat(e.kind(), is(ProviderException.Kind.RATE_LIMITED));
+        assertThat(e.getMessage(), is("Rate limit exceeded (gemini-image): asked to wait 14 h 39 min, more than the 5 s a retry may wait"));
+        assertThat("not asked again", calls.get(), is(1));
+        assertThat(retries, empty());
+        assertThat((System.nanoTime() - t0) / 1_000_000, lessThan(1_000L));
     }
 
     @Test
