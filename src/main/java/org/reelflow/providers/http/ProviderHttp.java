@@ -8,10 +8,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +39,10 @@ import org.reelflow.providers.ProviderException.Kind;
  */
 public final class ProviderHttp {
 
-    /** Told about each failed attempt that will be retried, e.g. to emit a {@code stage:<s> error} event. */
+    /**
+     * Told about each failed attempt that will be retried, e.g. to emit a {@code stage:<s> error} event; and, as
+     * attempt 0, about a vendor skipped because its quota is spent ({@code delay}: until it returns).
+     */
     @FunctionalInterface
     public interface RetryListener {
         void retrying(String provider, int attempt, String reason, Duration delay);
@@ -47,27 +53,61 @@ public final class ProviderHttp {
     private final Map<String, Integer> limits;
     private final int defaultLimit;
     private final RetryListener defaultListener;
+    /** Until when a vendor said a quota is spent, by scope (see {@link #quotaSpent}); shared by every view. */
+    private final Map<String, Instant> spentQuotas;
+    /** The spent quotas this view's listener has heard of, so a job hears it once rather than per call. */
+    private final Set<String> toldSpent = ConcurrentHashMap.newKeySet();
 
     /** @param limits calls in flight per provider (e.g. video 3); others get {@code defaultLimit} */
     public ProviderHttp(HttpClient client, Map<String, Integer> limits, int defaultLimit) {
-        this(client, new ConcurrentHashMap<>(), Map.copyOf(limits), defaultLimit, null);
+        this(client, new ConcurrentHashMap<>(), Map.copyOf(limits), defaultLimit, null, new ConcurrentHashMap<>());
     }
 
     private ProviderHttp(HttpClient client, Map<String, Semaphore> inFlight, Map<String, Integer> limits,
-                         int defaultLimit, RetryListener defaultListener) {
+                         int defaultLimit, RetryListener defaultListener, Map<String, Instant> spentQuotas) {
         this.client = client;
         this.inFlight = inFlight;
         this.limits = limits;
         this.defaultLimit = defaultLimit;
         this.defaultListener = defaultListener;
+        this.spentQuotas = spentQuotas;
     }
 
     /**
-     * The same client and in-flight limits, telling {@code listener} about retries of calls that name no listener
-     * of their own — how one job hears about the retries of every provider it uses.
+     * The same client, in-flight limits and spent quotas, telling {@code listener} about retries of calls that name
+     * no listener of their own — how one job hears about the retries of every provider it uses.
      */
     public ProviderHttp withListener(RetryListener listener) {
-        return new ProviderHttp(client, inFlight, limits, defaultLimit, listener);
+        return new ProviderHttp(client, inFlight, limits, defaultLimit, listener, spentQuotas);
+    }
+
+    /**
+     * Remembers what a vendor said in an answer: the quota of {@code scope} (a vendor and a key) is spent until
+     * {@code until}. This client outlives jobs, so later jobs skip the vendor too instead of spending calls on 429s.
+     */
+    public void quotaSpent(String scope, Instant until) {
+        spentQuotas.merge(scope, until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /**
+     * Fails at once, making no call, while {@code scope}'s quota is spent, and tells this view's listener why
+     * {@code provider} is skipped (once per scope).
+     */
+    public void requireQuota(String provider, String scope) throws ProviderException {
+        Instant until = spentQuotas.get(scope);
+        Instant now = Instant.now();
+        if (until == null || !now.isBefore(until)) {
+            if (until != null) {
+                spentQuotas.remove(scope, until);
+            }
+            return;
+        }
+        String why = provider + " request quota is used up until " + until.truncatedTo(ChronoUnit.SECONDS)
+                     + ": " + provider + " is skipped until then";
+        if (defaultListener != null && toldSpent.add(scope)) {
+            defaultListener.retrying(provider, 0, why, Duration.between(now, until));
+        }
+        throw new ProviderException(provider, Kind.RATE_LIMITED, 0, why);
     }
 
     public static ProviderHttp create() {
