@@ -315,6 +315,37 @@ public final class VendorDouble implements AutoCloseable {
                     Map.of("Retry-After", retryAfterSeconds));
     }
 
+    /** Google's 429 for a spent per-minute quota: no Retry-After header, see {@link #googleQuotaSpent}. */
+    public static Reply googleRateLimited(String retryDelay) {
+        return json(429, googleQuotaSpent(retryDelay));
+    }
+
+    /**
+     * Google's body for a spent quota: the wait in a {@code RetryInfo} detail ({@code retryDelay}, a protobuf
+     * Duration such as {@code "37s"}) beside the quota that ran out.
+     */
+    public static String googleQuotaSpent(String retryDelay) {
+        return "{\"error\":{\"code\":429,\"message\":\"You exceeded your current quota, please check your plan and billing "
+               + "details.\",\"status\":\"RESOURCE_EXHAUSTED\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.QuotaFailure\","
+               + "\"violations\":[{\"quotaMetric\":\"generativelanguage.googleapis.com/generate_content_free_tier_requests\","
+               + "\"quotaId\":\"GenerateRequestsPerMinutePerProjectPerModel-FreeTier\",\"quotaValue\":\"10\"}]},"
+               + "{\"@type\":\"type.googleapis.com/google.rpc.Help\",\"links\":[{\"description\":\"Learn more about Gemini API "
+               + "quotas\",\"url\":\"https://ai.google.dev/gemini-api/docs/rate-limits\"}]},"
+               + "{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"" + retryDelay + "\"}]}}";
+    }
+
+    /** Google's answer to a bad key: 400 INVALID_ARGUMENT, see {@link #GOOGLE_KEY_INVALID}. */
+    public static Reply googleKeyInvalid() {
+        return json(400, GOOGLE_KEY_INVALID);
+    }
+
+    /** Google's body for a bad key: an {@code ErrorInfo} detail whose reason is {@code API_KEY_INVALID}. */
+    public static final String GOOGLE_KEY_INVALID = "{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a "
+            + "valid API key.\",\"status\":\"INVALID_ARGUMENT\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\","
+            + "\"reason\":\"API_KEY_INVALID\",\"domain\":\"googleapis.com\",\"metadata\":{\"service\":"
+            + "\"generativelanguage.googleapis.com\"}},{\"@type\":\"type.googleapis.com/google.rpc.LocalizedMessage\","
+            + "\"locale\":\"en-US\",\"message\":\"API key not valid. Please pass a valid API key.\"}]}}";
+
     // ---- answers written inside a reply: (ex, seen) -> json(ex, 200, ...) -----------------------------------
 
     /** Writes a JSON answer ({@code application/json; charset=utf-8}) and ends the exchange. */

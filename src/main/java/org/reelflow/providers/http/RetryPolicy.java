@@ -5,7 +5,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How a provider call is bounded: a timeout per attempt, a number of attempts, and exponential backoff with full
- * jitter between them (a server's Retry-After wins, up to {@code maxRetryAfter}).
+ * jitter between them. A wait the server asks for (Retry-After, Google's retryDelay) wins; one longer than
+ * {@code maxRetryAfter} ends the call at once instead of being cut short and refused again.
  */
 public record RetryPolicy(Duration timeout, int maxAttempts, Duration baseBackoff, Duration maxBackoff,
                           Duration maxRetryAfter) {

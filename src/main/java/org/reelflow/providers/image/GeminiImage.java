@@ -23,6 +23,9 @@ public final class GeminiImage implements ImageGenerator {
     public static final String MODEL = "gemini-3.1-flash-image-preview";
     public static final String SUFFIX = ". Vertical 9:16 aspect ratio, 1080x1920 pixels. No text, no watermarks.";
 
+    /** Gemini's name for the reel's vertical frame ({@code generationConfig.imageConfig.aspectRatio}). */
+    static final String ASPECT_RATIO = "9:16";
+
     private final GeminiContent gemini;
     private final AtomicInteger generated = new AtomicInteger();
 
@@ -43,8 +46,11 @@ public final class GeminiImage implements ImageGenerator {
 
     @Override
     public Path generate(String prompt, Path out) throws ProviderException, InterruptedException {
-        var config = Json.createObjectBuilder().add("responseModalities",
-                                                    Json.createArrayBuilder().add("IMAGE").add("TEXT"));
+        // The aspect ratio must be asked for in imageConfig: said only in the prompt, the picture comes back square
+        // and the vertical frame is cropped out of it.
+        var config = Json.createObjectBuilder()
+                .add("responseModalities", Json.createArrayBuilder().add("IMAGE").add("TEXT"))
+                .add("imageConfig", Json.createObjectBuilder().add("aspectRatio", ASPECT_RATIO));
         GeminiContent.Answer answer;
         try {
             answer = gemini.generate(GeminiContent.body(prompt + SUFFIX, config));

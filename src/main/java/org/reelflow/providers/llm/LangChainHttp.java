@@ -106,16 +106,9 @@ final class LangChainHttp implements HttpClientBuilder {
         return message.replace(secret, "[redacted]");
     }
 
-    /**
-     * Keys out of the message, and a key rejected with 400 (Gemini answers {@code API_KEY_INVALID} that way) told
-     * as the invalid key it is.
-     */
+    /** Keys out of the message (Google's {@code API_KEY_INVALID} is already an AUTH failure from ProviderHttp). */
     private ProviderException scrub(ProviderException e) {
         String m = redact(e.getMessage());
-        if (e.kind() == Kind.BAD_REQUEST && (m.contains("API_KEY_INVALID") || m.contains("API key not valid"))) {
-            return new ProviderException(provider, Kind.AUTH, e.status(),
-                                         "Invalid API key for " + provider + " (HTTP " + e.status() + ")", null);
-        }
         return m.equals(e.getMessage()) ? e : new ProviderException(e.provider(), e.kind(), e.status(), m, null);
     }
 

@@ -1,12 +1,17 @@
 package org.reelflow.providers.stock;
 
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Logger;
 
 import jakarta.json.JsonObject;
@@ -16,10 +21,16 @@ import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.ProviderHttp;
 
 /**
- * Pexels: {@code GET /v1/search} (photos, {@code src.large2x}) and {@code GET /videos/search} (clips), both
- * {@code per_page=5&orientation=portrait&size=large} with the key in {@code Authorization}. A video search with
- * no portrait hit is retried without the orientation ({@code per_page=3&size=large}). A rate limit that outlasts
- * the retries means "no results" (OpenReels' behaviour); other failures are errors.
+ * Pexels: {@code GET /v1/search} (photos, {@code src.large2x}) and {@code GET /v1/videos/search} (clips; the
+ * unversioned {@code /videos/search} is deprecated), both {@code per_page=5&orientation=portrait&size=large} with
+ * the key in {@code Authorization}. A video search with no portrait hit is retried without the orientation
+ * ({@code per_page=3&size=large}). A rate limit that outlasts the retries means "no results" (OpenReels' behaviour);
+ * other failures are errors.
+ * <p>
+ * Pexels counts requests per key and tells what is left in every answer ({@code X-Ratelimit-Limit},
+ * {@code X-Ratelimit-Remaining}, {@code X-Ratelimit-Reset}: when the period rolls over, in Unix seconds). Once none
+ * remain, the key's searches are skipped until the reset — failing at once with a RATE_LIMITED that says so, and
+ * the job told — instead of being spent on 429s.
  */
 public final class PexelsSource implements StockSource {
 
@@ -29,6 +40,8 @@ public final class PexelsSource implements StockSource {
     private final ProviderHttp http;
     private final String apiKey;
     private final StockSettings settings;
+    /** The key's quota as {@link ProviderHttp} remembers it across jobs: per key, as Pexels counts (never the key itself). */
+    private final String quotaScope;
 
     public PexelsSource(ProviderHttp http, String apiKey, StockSettings settings) {
         if (apiKey == null || apiKey.isBlank()) {
@@ -37,6 +50,7 @@ public final class PexelsSource implements StockSource {
         this.http = http;
         this.apiKey = apiKey;
         this.settings = settings;
+        this.quotaScope = NAME + " " + Integer.toHexString(apiKey.hashCode());
     }
 
     @Override
@@ -51,13 +65,13 @@ public final class PexelsSource implements StockSource {
             Optional<JsonObject> page = get("/v1/search" + q + "&per_page=5&orientation=portrait&size=large");
             return page.map(PexelsSource::photos).orElse(List.of());
         }
-        Optional<JsonObject> page = get("/videos/search" + q + "&per_page=5&orientation=portrait&size=large");
+        Optional<JsonObject> page = get("/v1/videos/search" + q + "&per_page=5&orientation=portrait&size=large");
         if (page.isEmpty()) {
             return List.of();
         }
         if (StockWire.objects(page.get(), "videos").isEmpty()) {
             // No portrait footage: landscape footage cropped to 9:16 beats no footage.
-            page = get("/videos/search" + q + "&per_page=3&size=large");
+            page = get("/v1/videos/search" + q + "&per_page=3&size=large");
         }
         return page.map(PexelsSource::videos).orElse(List.of());
     }
@@ -70,15 +84,44 @@ public final class PexelsSource implements StockSource {
 
     private Optional<JsonObject> get(String pathAndQuery) throws ProviderException, InterruptedException {
         URI uri = StockWire.join(settings.pexelsBaseUrl(), pathAndQuery);
+        http.requireQuota(NAME, quotaScope);
         try {
-            return Optional.of(StockWire.object(NAME, http.send(NAME, HttpRequest.newBuilder(uri).header("Authorization", apiKey).GET().build(),
-                                                                 settings.searches(), null)));
+            HttpResponse<byte[]> res = http.send(NAME, HttpRequest.newBuilder(uri).header("Authorization", apiKey).GET().build(),
+                                                 settings.searches(), null);
+            noteQuota(res.headers());
+            return Optional.of(StockWire.object(NAME, res));
         } catch (ProviderException e) {
             if (e.kind() == Kind.RATE_LIMITED) {
                 LOG.warning("Pexels rate limited; treating the search as empty");
                 return Optional.empty();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Reads what Pexels says is left of the key's quota; none left marks it spent until the reset (an hour — Pexels'
+     * shorter window — when the reset is unreadable). Pexels sends these only with 2xx answers.
+     */
+    private void noteQuota(HttpHeaders headers) {
+        OptionalLong remaining = number(headers, "X-Ratelimit-Remaining");
+        if (remaining.isEmpty() || remaining.getAsLong() > 0) {
+            return;
+        }
+        OptionalLong reset = number(headers, "X-Ratelimit-Reset");
+        Instant until = reset.isPresent() ? Instant.ofEpochSecond(reset.getAsLong()) : Instant.now().plus(Duration.ofHours(1));
+        if (until.isAfter(Instant.now())) {
+            LOG.warning("Pexels says none of the key's " + number(headers, "X-Ratelimit-Limit").orElse(0)
+                        + " requests remain until " + until + "; Pexels is skipped until then");
+            http.quotaSpent(quotaScope, until);
+        }
+    }
+
+    private static OptionalLong number(HttpHeaders headers, String name) {
+        try {
+            return headers.firstValue(name).map(v -> OptionalLong.of(Long.parseLong(v.trim()))).orElse(OptionalLong.empty());
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
         }
     }
 

@@ -8,8 +8,8 @@ import org.reelflow.providers.http.RetryPolicy;
 /**
  * Where the stock vendors live (settable so tests can use a local double) and how calls are bounded.
  *
- * @param searches  bounds on a search call; a rate limit is retried within {@code maxRetryAfter}, then treated as
- *                  "no results" as OpenReels does
+ * @param searches  bounds on a search call; a rate limit is retried when its wait is within {@code maxRetryAfter},
+ *                  else (and once retries are spent) treated as "no results" as OpenReels does
  * @param downloads bounds on fetching a photo or clip
  */
 public record StockSettings(URI pexelsBaseUrl, URI pixabayBaseUrl, RetryPolicy searches, RetryPolicy downloads) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,9 +20,11 @@ import org.reelflow.providers.http.RetryPolicy;
 /**
  * Kling 2.6 Pro image-to-video through fal's queue API.
  * <ol>
- *   <li>The first frame is uploaded to fal storage ({@code POST <rest>/storage/upload/initiate?storage_type=fal-cdn-v3}
- *       → {@code upload_url}, {@code file_url}; {@code PUT} the bytes to {@code upload_url}). fal documents URLs as the
- *       input every model takes (data URIs only "some models"), and OpenReels uploads too.</li>
+ *   <li>The first frame is uploaded to fal storage as fal's own client does ({@code POST
+ *       https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3} with {@code content_type},
+ *       {@code file_name} and an {@code X-Fal-Object-Lifecycle} expiry → {@code upload_url}, {@code file_url};
+ *       {@code PUT} the bytes to {@code upload_url}). fal documents URLs as the input every model takes (data URIs
+ *       only "some models"), and OpenReels uploads too.</li>
  *   <li>{@code POST <queue>/fal-ai/kling-video/v2.6/pro/image-to-video} with {@code Authorization: Key <key>} →
  *       {@code request_id}, {@code status_url}, {@code response_url}, {@code cancel_url}.</li>
  *   <li>{@code GET status_url} until {@code COMPLETED}; {@code GET response_url} → {@code video.url}; download.</li>
@@ -74,7 +77,7 @@ public final class FalVideoGenerator implements VideoGenerator {
         if (negativePrompt != null && !negativePrompt.isBlank()) {
             input.add("negative_prompt", negativePrompt);
         }
-        JsonObject queued = post(Wire.join(settings.falQueueUrl(), "/" + ENDPOINT), input.build());
+        JsonObject queued = post(Wire.join(settings.falQueueUrl(), "/" + ENDPOINT), input.build(), Map.of());
         String requestId = Wire.str(queued, "request_id");
         if (requestId == null || !requestId.matches("[A-Za-z0-9._-]+")) {
             throw Wire.malformed(HTTP_NAME, "a request_id");
@@ -117,12 +120,19 @@ public final class FalVideoGenerator implements VideoGenerator {
         return Wire.download(http, HTTP_NAME, URI.create(videoUrl), null, null, settings.downloads(), out);
     }
 
+    /**
+     * How long fal keeps an uploaded frame: Kling reads it when the clip starts, so a day covers any queue, and the
+     * frame does not stay on a public CDN for good. The value is what fal's client sends for its {@code "1d"}.
+     */
+    static final String FRAME_LIFECYCLE = "{\"expiration_duration_seconds\":86400,\"allow_io_storage\":true}";
+
     /** Puts the frame in fal storage and returns its public URL. */
     private String upload(byte[] image) throws ProviderException, InterruptedException {
         String mime = Wire.imageMime(image);
         JsonObject slot = post(Wire.join(settings.falRestUrl(), "/storage/upload/initiate?storage_type=fal-cdn-v3"),
                                Json.createObjectBuilder().add("content_type", mime)
-                                       .add("file_name", "first-frame." + mime.substring(mime.indexOf('/') + 1)).build());
+                                       .add("file_name", "first-frame." + mime.substring(mime.indexOf('/') + 1)).build(),
+                               Map.of("X-Fal-Object-Lifecycle", FRAME_LIFECYCLE));
         String uploadUrl = Wire.str(slot, "upload_url");
         String fileUrl = Wire.str(slot, "file_url");
         if (uploadUrl == null || fileUrl == null || !uploadUrl.matches("https?://.+")) {
@@ -134,10 +144,11 @@ public final class FalVideoGenerator implements VideoGenerator {
         return fileUrl;
     }
 
-    private JsonObject post(URI uri, JsonObject body) throws ProviderException, InterruptedException {
-        return Wire.object(HTTP_NAME, http.send(HTTP_NAME, HttpRequest.newBuilder(uri).header("Authorization", auth)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                                                settings.requests(), null));
+    private JsonObject post(URI uri, JsonObject body, Map<String, String> headers) throws ProviderException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Authorization", auth).header("Accept", "application/json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        headers.forEach(b::header);
+        return Wire.object(HTTP_NAME, http.send(HTTP_NAME, b.build(), settings.requests(), null));
     }
 
     private JsonObject get(URI uri, RetryPolicy policy) throws ProviderException, InterruptedException {

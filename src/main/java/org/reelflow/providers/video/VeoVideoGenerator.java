@@ -3,7 +3,6 @@ package org.reelflow.providers.video;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -19,7 +18,6 @@ import jakarta.json.JsonValue;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.ProviderHttp;
-import org.reelflow.providers.http.RetryPolicy;
 
 /**
  * Google Veo through the Gemini API: {@code POST /v1beta/models/<model>:predictLongRunning} with the first frame
@@ -80,36 +78,23 @@ public final class VeoVideoGenerator implements VideoGenerator {
                 .build();
         URI submit = Wire.join(settings.googleBaseUrl(),
                                "/v1beta/models/" + URLEncoder.encode(settings.veoModel(), StandardCharsets.UTF_8) + ":predictLongRunning");
-        JsonObject started = Wire.object(HTTP_NAME, send(HttpRequest.newBuilder(submit)
+        JsonObject started = Wire.object(HTTP_NAME, http.send(HTTP_NAME, HttpRequest.newBuilder(submit)
                 .header(KEY_HEADER, apiKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), settings.requests()));
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), settings.requests(), null));
         String operation = Wire.str(started, "name");
         if (operation == null || !operation.matches("[A-Za-z0-9._/-]+") || operation.contains("..")) {
             throw Wire.malformed(HTTP_NAME, "an operation name");
         }
         URI status = Wire.join(settings.googleBaseUrl(), "/v1beta/" + operation);
         JsonObject done = Wire.pollUntil(HTTP_NAME, "video operation", settings.pollInterval(), settings.pollTimeout(), remaining -> {
-            JsonObject op = Wire.object(HTTP_NAME, send(HttpRequest.newBuilder(status)
-                    .header(KEY_HEADER, apiKey).GET().build(), Wire.within(settings.requests(), remaining)));
+            JsonObject op = Wire.object(HTTP_NAME, http.send(HTTP_NAME, HttpRequest.newBuilder(status)
+                    .header(KEY_HEADER, apiKey).GET().build(), Wire.within(settings.requests(), remaining), null));
             return op.getBoolean("done", false) ? Optional.of(op) : Optional.empty();
         });
         URI video = videoUri(done);
         // The file URI is on the Gemini API and needs the key; never send it anywhere else.
         boolean ours = Wire.sameOrigin(video, settings.googleBaseUrl());
         return Wire.download(http, HTTP_NAME, video, ours ? KEY_HEADER : null, ours ? apiKey : null, settings.downloads(), out);
-    }
-
-    /** Google answers a bad key with 400 {@code API_KEY_INVALID}; that is an auth failure, not a bad request. */
-    private HttpResponse<byte[]> send(HttpRequest request, RetryPolicy policy) throws ProviderException, InterruptedException {
-        try {
-            return http.send(HTTP_NAME, request, policy, null);
-        } catch (ProviderException e) {
-            if (e.kind() == Kind.BAD_REQUEST && e.status() == 400
-                && (e.getMessage().contains("API_KEY_INVALID") || e.getMessage().contains("API key not valid"))) {
-                throw new ProviderException(HTTP_NAME, Kind.AUTH, 400, "Invalid API key for " + HTTP_NAME + " (HTTP 400)");
-            }
-            throw e;
-        }
     }
 
     /** The clip's URI from a finished operation, or why there is none. */

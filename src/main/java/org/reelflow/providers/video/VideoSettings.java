@@ -11,7 +11,8 @@ import org.reelflow.providers.http.RetryPolicy;
  *
  * @param googleBaseUrl  Gemini API root (Veo), e.g. {@code https://generativelanguage.googleapis.com}
  * @param falQueueUrl    fal queue root, e.g. {@code https://queue.fal.run}
- * @param falRestUrl     fal REST root for storage uploads, e.g. {@code https://rest.alpha.fal.ai}
+ * @param falRestUrl     fal REST root for storage uploads, e.g. {@code https://rest.fal.ai} (the legacy
+ *                       {@code rest.alpha.fal.ai} is what fal's own clients have left)
  * @param veoModel       Veo model id
  * @param pollInterval   time between two status checks (OpenReels: 5 s)
  * @param pollTimeout    how long the status loop may run before giving up (OpenReels: 180 s)
@@ -34,7 +35,7 @@ public record VideoSettings(URI googleBaseUrl, URI falQueueUrl, URI falRestUrl, 
 
     public static VideoSettings defaults() {
         return new VideoSettings(URI.create("https://generativelanguage.googleapis.com"), URI.create("https://queue.fal.run"),
-                                 URI.create("https://rest.alpha.fal.ai"), DEFAULT_VEO_MODEL, Duration.ofSeconds(5),
+                                 URI.create("https://rest.fal.ai"), DEFAULT_VEO_MODEL, Duration.ofSeconds(5),
                                  Duration.ofSeconds(180), RetryPolicy.DEFAULT.withTimeout(Duration.ofSeconds(30)),
                                  RetryPolicy.DEFAULT.withTimeout(Duration.ofSeconds(120)));
     }

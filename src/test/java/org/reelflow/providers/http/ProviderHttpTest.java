@@ -22,9 +22,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.reelflow.providers.ProviderException;
+import org.reelflow.support.VendorDouble;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
@@ -126,6 +128,76 @@ class ProviderHttpTest {
         assertThat(e.kind(), is(ProviderException.Kind.AUTH));
         assertThat(e.getMessage(), is("Invalid API key for anthropic (HTTP 401)"));
         assertThat("no retry on a bad key", calls.get(), is(1));
+    }
+
+    @Test
+    void googlesRetryDelayIsWaitedOutWhenNoRetryAfterCame() throws Exception {
+        server.createContext("/x", ex -> {
+            if (calls.incrementAndGet() == 1) {
+                answer(ex, 429, VendorDouble.googleQuotaSpent("0.3s"), Map.of());
+            } else {
+                answer(ex, 200, "{\"ok\":true}", Map.of());
+            }
+        });
+        long t0 = System.nanoTime();
+        var res = http().send("lyria", request("/x"), FAST, (p, a, reason, delay) -> retries.add(reason + " " + delay));
+        assertThat(res.statusCode(), is(200));
+        assertThat(retries, contains("Rate limit exceeded (lyria) PT0.3S"));
+        assertThat("waited as retryDelay asked", (System.nanoTime() - t0) / 1_000_000, greaterThanOrEqualTo(300L));
+    }
+
+    @Test
+    void aWaitLongerThanThePolicyAllowsEndsTheCallAtOnce() {
+        server.createContext("/x", ex -> {
+            calls.incrementAndGet();
+            answer(ex, 429, VendorDouble.googleQuotaSpent("52758s"), Map.of());   // a spent daily quota
+        });
+        long t0 = System.nanoTime();
+        ProviderException e = assertThrows(ProviderException.class,
+                                           () -> http().send("gemini-image", request("/x"), FAST, (p, a, r, d) -> retries.add(r)));
+        assertThat(e.kind(), is(ProviderException.Kind.RATE_LIMITED));
+        assertThat(e.getMessage(), is("Rate limit exceeded (gemini-image): asked to wait 14 h 39 min, more than the 5 s a retry may wait"));
+        assertThat("not asked again", calls.get(), is(1));
+        assertThat(retries, empty());
+        assertThat((System.nanoTime() - t0) / 1_000_000, lessThan(1_000L));
+    }
+
+    @Test
+    void readsGooglesRetryDelayAndKeyReasonFromTheErrorDetails() {
+        var quota = ProviderHttp.GoogleError.read(VendorDouble.googleQuotaSpent("37s").getBytes(StandardCharsets.UTF_8));
+        assertThat(quota.retryDelay(), is(Duration.ofSeconds(37)));
+        assertThat(quota.keyInvalid(), is(false));
+        var key = ProviderHttp.GoogleError.read(VendorDouble.GOOGLE_KEY_INVALID.getBytes(StandardCharsets.UTF_8));
+        assertThat(key.keyInvalid(), is(true));
+        assertThat(key.retryDelay(), is((Duration) null));
+        for (String other : List.of("{\"error\":{\"type\":\"rate_limit_error\"}}", "<html>busy</html>", "",
+                                    "{\"error\":{\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\","
+                                    + "\"retryDelay\":\"soon\"}]}}")) {
+            assertThat(other, ProviderHttp.GoogleError.read(other.getBytes(StandardCharsets.UTF_8)),
+                       is(ProviderHttp.GoogleError.NONE));
+        }
+    }
+
+    @Test
+    void googlesApiKeyInvalidIsAnInvalidKeyNotABadRequest() {
+        server.createContext("/x", ex -> {
+            calls.incrementAndGet();
+            answer(ex, 400, VendorDouble.GOOGLE_KEY_INVALID, Map.of());
+        });
+        ProviderException e = assertThrows(ProviderException.class, () -> http().send("gemini-tts", request("/x"), FAST, null));
+        assertThat(e.kind(), is(ProviderException.Kind.AUTH));
+        assertThat(e.getMessage(), is("Invalid API key for gemini-tts (HTTP 400)"));
+        assertThat("no retry on a bad key", calls.get(), is(1));
+        assertThat("its job stops naming the key", ProviderException.invalidKey(e).isPresent(), is(true));
+    }
+
+    @Test
+    void anotherGoogle400StaysABadRequest() {
+        server.createContext("/x", ex -> answer(ex, 400, "{\"error\":{\"code\":400,\"message\":\"Image aspect ratio not "
+                + "supported.\",\"status\":\"INVALID_ARGUMENT\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc."
+                + "BadRequest\",\"fieldViolations\":[{\"field\":\"generation_config.image_config.aspect_ratio\"}]}]}}", Map.of()));
+        ProviderException e = assertThrows(ProviderException.class, () -> http().send("gemini-image", request("/x"), FAST, null));
+        assertThat(e.kind(), is(ProviderException.Kind.BAD_REQUEST));
     }
 
     @Test

@@ -92,6 +92,23 @@ class GeminiImageTest {
     }
 
     @Test
+    void asksForTheVerticalFrameInImageConfigSoThePictureComesBackVertical() throws Exception {
+        // As Gemini does: the aspect ratio of imageConfig shapes the picture; without it the picture is square.
+        vendor.then((ex, seen) -> {
+            JsonObject imageConfig = seen.json().getJsonObject("generationConfig").getJsonObject("imageConfig");
+            boolean vertical = imageConfig != null && "9:16".equals(imageConfig.getString("aspectRatio", null));
+            VendorDouble.send(ex, 200, imageAnswer("image/png", vertical ? Pictures.base64("png", 54, 96)
+                    : Pictures.base64("png", 64, 64)).toString(), java.util.Map.of());
+        });
+        Path out = images().generate("A lighthouse at dusk", dir.resolve("scene-0-ai.png"));
+
+        assertThat(vendor.only().json().getJsonObject("generationConfig").getJsonObject("imageConfig")
+                         .getString("aspectRatio"), is("9:16"));
+        BufferedImage png = ImageIO.read(out.toFile());
+        assertThat(png.getWidth() + "x" + png.getHeight(), is("54x96"));
+    }
+
+    @Test
     void aJpegAnswerIsStoredAsPng() throws Exception {
         vendor.then(VendorDouble.json(200, imageAnswer("image/jpeg", Pictures.base64("jpg", 54, 96))));
         Path out = images().generate("x", dir.resolve("scene-1-ai.png"));

@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -160,6 +161,16 @@ class LlmClientContractTest {
         assertThat(e.getMessage(), is("Invalid API key for " + v.provider + " (HTTP 401)"));
         assertThat(vendor.seen.size(), is(1));
         assertNoKeyLeaked(v, e);
+    }
+
+    @Test
+    void googlesApiKeyInvalidIsAnInvalidKeyForTheGeminiLlmToo() {
+        vendor.then(VendorDouble.googleKeyInvalid());
+        ProviderException e = assertThrows(ProviderException.class,
+                                           () -> Vendor.GEMINI.client(vendor, "none").generate(SYSTEM, USER, ANSWER, false));
+        assertThat(e.kind(), is(Kind.AUTH));
+        assertThat(e.getMessage(), is("Invalid API key for gemini (HTTP 400)"));
+        assertThat(vendor.seen.size(), is(1));
     }
 
     @ParameterizedTest

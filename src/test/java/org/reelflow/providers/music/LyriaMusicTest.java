@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
@@ -116,6 +117,25 @@ class LyriaMusicTest {
         assertThat(resolved.getJsonObject("metadata").getString("lyriaResponse"),
                    is("[0:00-0:20] Intro: warm piano, 84 BPM"));
         assertThat(resolved.getBoolean("fallback"), is(false));
+    }
+
+    @Test
+    void aSpentPerMinuteQuotaIsWaitedOutAsGooglesRetryDelaySays() throws Exception {
+        vendor.then(VendorDouble.googleRateLimited("0.3s"), VendorDouble.json(200, track("ok")));
+        long t0 = System.nanoTime();
+        LyriaMusic.Track t = lyria().generate("Calm piano", out);
+        assertThat(t.description(), is("ok"));
+        assertThat(vendor.requests().size(), is(2));
+        assertThat("waited the 0.3 s Google asked, not the policy's 20 ms backoff",
+                   (System.nanoTime() - t0) / 1_000_000, greaterThanOrEqualTo(300L));
+    }
+
+    @Test
+    void googlesApiKeyInvalidReadsAsAnInvalidKey() throws Exception {
+        vendor.then(VendorDouble.googleKeyInvalid());
+        MusicResolver.Resolution r = resolver().resolve("chill_lofi", 1, () -> "Lo-fi beat", out, events::add);
+        assertThat(r.metadata().getString("lyriaError"), is("Invalid API key for lyria (HTTP 400)"));
+        assertThat(vendor.requests().size(), is(1));
     }
 
     @Test

@@ -328,7 +328,7 @@ class AdaptiveStockResolverTest {
         byte[] mp4 = Files.readAllBytes(clip);
         String link = pexels.url() + "/video-files/77/77-hd_1080_1920_25fps.mp4";
         pexels.on("GET", "/video-files/77/77-hd_1080_1920_25fps.mp4", (ex, s) -> VendorDouble.bytes(ex, 200, mp4, Map.of()));
-        pexels.on("GET", "/videos/search", (ex, s) -> json(ex, 200, pexelsVideos(List.of(
+        pexels.on("GET", "/v1/videos/search", (ex, s) -> json(ex, 200, pexelsVideos(List.of(
                 pexelsVideo(77, 2, pexelsFile(1, "hd", 1080, 1920, link)), pexelsVideo(78, 2, pexelsFile(2, "hd", 1080, 1920, link))))));
         AtomicReference<Path> seenImage = new AtomicReference<>();
         VisionJudge frameJudge = (image, v, n) -> {

@@ -3,6 +3,8 @@ package org.reelflow.providers.stock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +58,18 @@ class PexelsSourceTest {
     PexelsSource source(RetryPolicy search) {
         return new PexelsSource(ProviderHttp.create(), KEY, StockSettings.defaults().withBaseUrls(pexels.uri(), pexels.uri())
                 .withPolicies(search, StockFixtures.FAST));
+    }
+
+    PexelsSource source(ProviderHttp http, String key) {
+        return new PexelsSource(http, key, StockSettings.defaults().withBaseUrls(pexels.uri(), pexels.uri())
+                .withPolicies(StockFixtures.FAST, StockFixtures.FAST));
+    }
+
+    /** A photo page with the quota headers Pexels sends on every 2xx answer. */
+    void photosWithQuota(String remaining, long resetEpochSecond) {
+        pexels.on("GET", "/v1/search", (ex, s) -> json(ex, 200, pexelsPhotos(List.of(pexelsPhoto(pexels.url(), 7, "x"))),
+                Map.of("X-Ratelimit-Limit", "20000", "X-Ratelimit-Remaining", remaining,
+                       "X-Ratelimit-Reset", String.valueOf(resetEpochSecond))));
     }
 
     PexelsSource source() {
@@ -123,7 +137,7 @@ class PexelsSourceTest {
     void picksTheWidestRenditionUpTo1080pElseTheNarrowestAbove() throws Exception {
         String fhd = pexels.url() + "/video-files/857251/857251-hd_1080_1920_25fps.mp4";
         String uhd = pexels.url() + "/video-files/2000/2000-uhd_2160_3840_25fps.mp4";
-        pexels.on("GET", "/videos/search", (ex, s) -> json(ex, 200, pexelsVideos(List.of(
+        pexels.on("GET", "/v1/videos/search", (ex, s) -> json(ex, 200, pexelsVideos(List.of(
                 pexelsVideo(857251, 12, String.join(",",
                         pexelsFile(1, "sd", 360, 640, pexels.url() + "/v/sd.mp4"),
                         pexelsFile(2, "hd", 720, 1280, pexels.url() + "/v/hd.mp4"),
@@ -134,7 +148,7 @@ class PexelsSourceTest {
                                                  pexelsFile(7, "uhd", 2160, 3840, uhd))),
                 pexelsVideo(3000, 5, pexelsFile(8, "sd", 540, 960, pexels.url() + "/v/only-small.mp4"))))));
         List<StockCandidate> got = source().search("city traffic at night", true);
-        var req = pexels.requests("GET", "/videos/search").get(0);
+        var req = pexels.requests("GET", "/v1/videos/search").get(0);
         assertThat(req.query(), is(Map.of("query", "city traffic at night", "per_page", "5", "orientation", "portrait", "size", "large")));
         assertThat("a clip with nothing at 720 px or more is skipped", got.stream().map(StockCandidate::id).toList(), contains("857251", "2000"));
         assertThat(got.get(0).url().toString(), is(fhd));
@@ -147,11 +161,11 @@ class PexelsSourceTest {
     @Test
     void withNoPortraitFootageItRetriesWithoutTheOrientation() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        pexels.on("GET", "/videos/search", (ex, s) -> json(ex, 200, calls.incrementAndGet() == 1 ? pexelsVideos(List.of())
+        pexels.on("GET", "/v1/videos/search", (ex, s) -> json(ex, 200, calls.incrementAndGet() == 1 ? pexelsVideos(List.of())
                 : pexelsVideos(List.of(pexelsVideo(42, 9, pexelsFile(1, "hd", 1920, 1080, pexels.url() + "/v/land.mp4"))))));
         List<StockCandidate> got = source().search("glacier", true);
         assertThat(got.size(), is(1));
-        var second = pexels.requests("GET", "/videos/search").get(1);
+        var second = pexels.requests("GET", "/v1/videos/search").get(1);
         assertThat(second.query(), is(Map.of("query", "glacier", "per_page", "3", "size", "large")));
     }
 
@@ -175,8 +189,46 @@ class PexelsSourceTest {
         pexels.on("GET", "/v1/search", (ex, s) -> json(ex, 429, "{\"error\":\"Rate limit exceeded\"}", Map.of("Retry-After", "0")));
         assertThat(source().search("x", false), empty());
         assertThat(pexels.requests().size(), is(3));
-        pexels.on("GET", "/videos/search", (ex, s) -> json(ex, 429, "{\"error\":\"Rate limit exceeded\"}", Map.of("Retry-After", "0")));
+        pexels.on("GET", "/v1/videos/search", (ex, s) -> json(ex, 429, "{\"error\":\"Rate limit exceeded\"}", Map.of("Retry-After", "0")));
         assertThat(source().search("x", true), empty());
+    }
+
+    @Test
+    void aKeyWithNoRequestsLeftIsSkippedUntilTheResetAndTheJobIsToldOnce() throws Exception {
+        long reset = Instant.now().plus(Duration.ofDays(3)).getEpochSecond();
+        photosWithQuota("0", reset);
+        ProviderHttp server = ProviderHttp.create();
+        List<String> told = new ArrayList<>();
+        PexelsSource job = source(server.withListener((p, attempt, reason, delay) -> told.add(p + " " + attempt + ": " + reason)), KEY);
+
+        assertThat("the answer that spent the quota is still used", job.search("x", false).size(), is(1));
+        ProviderException photo = fails(() -> job.search("y", false));
+        ProviderException video = fails(() -> job.search("y", true));
+        String why = "pexels request quota is used up until " + Instant.ofEpochSecond(reset) + ": pexels is skipped until then";
+        assertThat(photo.kind(), is(Kind.RATE_LIMITED));
+        assertThat(photo.getMessage(), is(why));
+        assertThat(video.getMessage(), is(why));
+        assertThat("no request is spent on a 429", pexels.requests().size(), is(1));
+        assertThat(told, contains("pexels 0: " + why));
+
+        PexelsSource laterJob = source(server.withListener((p, attempt, reason, delay) -> told.add("later: " + reason)), KEY);
+        assertThat(fails(() -> laterJob.search("z", false)).getMessage(), is(why));
+        assertThat(told, contains("pexels 0: " + why, "later: " + why));
+        assertThat("Pexels counts per key: another key is still asked",
+                   source(server, "563492ad6f91700001000001anotherkey").search("z", false).size(), is(1));
+        assertThat(pexels.requests().size(), is(2));
+    }
+
+    @Test
+    void requestsLeftOrAResetThatHasPassedSkipNothing() throws Exception {
+        ProviderHttp server = ProviderHttp.create();
+        photosWithQuota("19999", Instant.now().plus(Duration.ofDays(3)).getEpochSecond());
+        source(server, KEY).search("x", false);
+        source(server, KEY).search("x", false);
+        photosWithQuota("0", Instant.now().minusSeconds(5).getEpochSecond());
+        source(server, KEY).search("x", false);
+        source(server, KEY).search("x", false);
+        assertThat(pexels.requests().size(), is(4));
     }
 
     @Test

@@ -114,14 +114,21 @@ class GeminiVoiceTest {
     }
 
     @Test
-    void googleErrorsMapToKinds() {
-        vendor.then(VendorDouble.json(400, "{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a "
-                                           + "valid API key.\",\"status\":\"INVALID_ARGUMENT\"}}"));
+    void googlesApiKeyInvalidIsAnInvalidKeyAndOtherRejectionsAreBadRequests() {
+        vendor.then(VendorDouble.googleKeyInvalid(),
+                    VendorDouble.json(400, "{\"error\":{\"code\":400,\"message\":\"Request contains an invalid argument "
+                                           + "(key " + KEY + ").\",\"status\":\"INVALID_ARGUMENT\"}}"));
         VoiceProviderException e = assertThrows(VoiceProviderException.class,
                                                 () -> voice().synthesize(SpeechFixture.SCRIPT, out));
-        assertThat(e.failure().kind(), is(Kind.BAD_REQUEST));
-        assertThat(e.getMessage(), containsString("API key not valid"));
-        assertThat(e.getMessage(), not(containsString(KEY)));
+        assertThat(e.failure().kind(), is(Kind.AUTH));
+        assertThat(e.getMessage(), is("Invalid API key for gemini-tts (HTTP 400)"));
+        assertThat("a bad key is not retried", vendor.requests().size(), is(1));
+
+        VoiceProviderException bad = assertThrows(VoiceProviderException.class,
+                                                  () -> voice().synthesize(SpeechFixture.SCRIPT, out));
+        assertThat(bad.failure().kind(), is(Kind.BAD_REQUEST));
+        assertThat(bad.getMessage(), containsString("invalid argument"));
+        assertThat(bad.getMessage(), not(containsString(KEY)));
     }
 
     @Test

@@ -59,8 +59,7 @@ class FalVideoGeneratorTest {
         fal = new VendorDouble();
         frame = dir.resolve("scene-3-ai.png");
         Files.write(frame, VendorWire.firstFrame());
-        fal.on("POST", INITIATE, (ex, s) -> json(ex, 200, "{\"upload_url\":\"" + fal.url() + "/files/upload/Xk2p.png?signature=abc\","
-                                                          + "\"file_url\":\"https://v3.fal.media/files/rabbit/Xk2p.png\"}"));
+        fal.on("POST", INITIATE, (ex, s) -> initiate(ex, s));
         fal.on("PUT", "/files/upload/Xk2p.png", (ex, s) -> json(ex, 200, "{}"));
         fal.on("PUT", CANCEL, (ex, s) -> json(ex, 202, "{\"status\":\"CANCELLATION_REQUESTED\"}"));
     }
@@ -73,6 +72,23 @@ class FalVideoGeneratorTest {
                 assertThat(t.toString(), not(containsString(KEY)));
             }
         }
+    }
+
+    /**
+     * fal storage's initiate, as fal's client calls it on rest.fal.ai: {@code storage_type} in the query,
+     * {@code content_type} and {@code file_name} in the body (FastAPI's 422 without them), a signed
+     * {@code upload_url} for the bytes and the {@code file_url} models read in the answer.
+     */
+    void initiate(com.sun.net.httpserver.HttpExchange ex, VendorDouble.Seen s) throws Exception {
+        JsonObject body = s.json();
+        for (String field : List.of("content_type", "file_name")) {
+            if (!body.containsKey(field)) {
+                json(ex, 422, "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"" + field + "\"],\"msg\":\"Field required\"}]}");
+                return;
+            }
+        }
+        json(ex, 200, "{\"upload_url\":\"" + fal.url() + "/files/upload/Xk2p.png?signature=abc\","
+                      + "\"file_url\":\"https://v3.fal.media/files/rabbit/Xk2p.png\"}");
     }
 
     VideoSettings settings() {
@@ -130,6 +146,11 @@ class FalVideoGeneratorTest {
         assertThat(init.rawQuery(), is("storage_type=fal-cdn-v3"));
         assertThat(init.header("Authorization"), is("Key " + KEY));
         assertThat(init.json().getString("content_type"), is("image/png"));
+        assertThat(init.json().getString("file_name"), is("first-frame.png"));
+        assertThat("the frame expires after a day", init.header("X-Fal-Object-Lifecycle"),
+                   is("{\"expiration_duration_seconds\":86400,\"allow_io_storage\":true}"));
+        assertThat("fal's current storage host, not the legacy rest.alpha", VideoSettings.defaults().falRestUrl().toString(),
+                   is("https://rest.fal.ai"));
         var put = fal.requests("PUT", "/files/upload/Xk2p.png").get(0);
         assertArrayEquals(Files.readAllBytes(frame), put.body());
         assertThat(put.header("Content-Type"), is("image/png"));
