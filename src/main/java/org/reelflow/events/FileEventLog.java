@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,6 +51,15 @@ public final class FileEventLog implements EventLog {
                                                StandardOpenOption.APPEND)) {
             ch.write(java.nio.ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
             ch.force(false);
+        }
+    }
+
+    @Override
+    public Optional<Instant> lastAppended(String jobId) throws IOException {
+        try {
+            return Optional.of(Files.getLastModifiedTime(jobDir.apply(jobId).resolve(FILE_NAME)).toInstant());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         }
     }
 

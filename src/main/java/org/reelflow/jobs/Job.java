@@ -123,6 +123,29 @@ public final class Job {
         }
     }
 
+    /**
+     * Start-up only: levels the record with the log. {@link #emit} appends an event before it saves meta.json, so a
+     * crash between the two leaves the log one event ahead; when that event is the terminal one, the record would
+     * say running (or queued) forever and the job could never be deleted. Fold it in and save. The job ended when
+     * its log was last written, not now, so that is its completedAt. A missing non-terminal event only leaves a
+     * stage one step behind (and the job is then ended as interrupted); telling which one is missing would need
+     * the record to name the last event it folded, so it is left alone.
+     *
+     * @return what was changed, for the start-up log; null when the record already agreed with the log
+     */
+    synchronized String reconcile() throws IOException {
+        if (events.isEmpty() || !events.getLast().terminal() || record.status().finished()) {
+            return null;
+        }
+        JobEvent end = events.getLast();
+        String before = record.status().key();
+        record.apply(end, log.lastAppended(id()).orElseGet(clock::instant));
+        request = request.withoutKeys();
+        store.save(record);
+        return "the record said " + before + " but the event log ends in " + end.name()
+                + " (a crash between the two writes); took the end from the log";
+    }
+
     /** Sets one result field of the record (see {@link #update}). */
     public void putResult(String field, JsonValue value) {
         update(r -> r.putResult(field, value));
