@@ -91,10 +91,23 @@ public final class Job {
      * @throws UncheckedIOException when the record or the log cannot be written (the job then fails)
      */
     public synchronized JobEvent emit(String name, JsonObject data) {
+        return emit(lastEventId() + 1, name, data);
+    }
+
+    /**
+     * Start-up only: ends a job that the restart interrupted, skipping one id. The event being persisted when the
+     * process died may have reached a client without reaching the log; a client resuming from that id must still
+     * be replayed this one, not be told the stream is complete.
+     */
+    synchronized JobEvent emitAfterCrash(String name, JsonObject data) {
+        return emit(lastEventId() + 2, name, data);
+    }
+
+    private JobEvent emit(long id, String name, JsonObject data) {
         if (!events.isEmpty() && events.getLast().terminal()) {
             throw new IllegalStateException("job " + id() + " has ended; cannot emit " + name);
         }
-        JobEvent event = JobEvent.of(lastEventId() + 1, name, data);
+        JobEvent event = JobEvent.of(id, name, data);
         record.apply(event, clock.instant());
         events.add(event);
         if (event.terminal()) {

@@ -80,7 +80,7 @@ public final class JobService {
                 }
                 JobStatus status = job.status();
                 if (status == JobStatus.RUNNING || (status == JobStatus.QUEUED && request == null)) {
-                    job.emit(JobEvent.FAILED, Json.createObjectBuilder().add("error", INTERRUPTED).build());
+                    job.emitAfterCrash(JobEvent.FAILED, Json.createObjectBuilder().add("error", INTERRUPTED).build());
                 } else if (status == JobStatus.QUEUED) {
                     requeue.add(job);
                 }

@@ -208,6 +208,30 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void anEventAClientSawButTheLogLostStillLeadsAResumeToTheEnd() throws Exception {
+        Job job = runningJobWithEveryStageDone();
+        Subscription watcher = registry.subscribe(job.id());
+        log.dead = true;
+        assertThrows(UncheckedIOException.class, () -> job.emit(StageName.CRITIC.eventName(),
+                Json.createObjectBuilder().add("stage", "critic").add("type", "review").build()));
+        JobEvent seen = null;
+        for (JobEvent e; (e = watcher.poll(0, TimeUnit.MILLISECONDS)) != null; ) {
+            seen = e;
+        }
+        assertThat("the client was shown event 13, which never reached the log", seen.id(), is(13L));
+
+        try (TestServer server = restart(dir)) {
+            assertThat(server.job(job.id()).getString("status"), is("failed"));
+            try (SseClient sse = server.events(job.id(), Map.of("Last-Event-ID", "13"))) {
+                assertThat(shape(sse.readToEnd(WAIT)), contains("job:failed"));
+            }
+            try (SseClient sse = server.events(job.id(), Map.of("Last-Event-ID", "12"))) {
+                assertThat(shape(sse.readToEnd(WAIT)), contains("job:failed"));
+            }
+        }
+    }
+
+    @Test
     void aSubmissionKilledBeforeItsRecordWasSavedIsNotAJob() throws Exception {
         store = new DyingStore(dir);
         log = new DyingLog(store);
