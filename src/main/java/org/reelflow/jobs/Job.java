@@ -116,12 +116,21 @@ public final class Job {
         }
         // Subscribers first, disk second (still under the lock, so files keep the order): the fsyncs cost
         // milliseconds that no watcher should wait for. A resume is served from memory, so nothing is missed.
-        registry.publish(id(), event);
+        // Not the terminal event: a crash before it reaches the log would turn a job:completed that a client was
+        // shown into "interrupted by restart". It goes out once persisted (or once persisting failed: the job has
+        // ended in memory all the same, and its streams must end).
+        if (!event.terminal()) {
+            registry.publish(id(), event);
+        }
         try {
             log.append(id(), event);
             store.save(record);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot persist job " + id() + ": " + e.getMessage(), e);
+        } finally {
+            if (event.terminal()) {
+                registry.publish(id(), event);
+            }
         }
         return event;
     }

@@ -232,6 +232,20 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void theEndReachesWatchersOnlyOnceItIsInTheLog() throws Exception {
+        Job job = runningJobWithEveryStageDone();
+        Subscription watcher = registry.subscribe(job.id());
+        log.gate = new CountDownLatch(1);
+        CompletableFuture<JobEvent> emitting = CompletableFuture.supplyAsync(
+                () -> job.emit(JobEvent.COMPLETED, JsonObject.EMPTY_JSON_OBJECT));
+        assertThat(log.appending.await(10, TimeUnit.SECONDS), is(true));
+        assertThat("not before it is persisted", watcher.poll(200, TimeUnit.MILLISECONDS), is(nullValue()));
+        log.gate.countDown();
+        assertThat(watcher.poll(10, TimeUnit.SECONDS).name(), is(JobEvent.COMPLETED));
+        emitting.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aSubmissionKilledBeforeItsRecordWasSavedIsNotAJob() throws Exception {
         store = new DyingStore(dir);
         log = new DyingLog(store);
