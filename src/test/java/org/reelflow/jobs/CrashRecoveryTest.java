@@ -246,6 +246,23 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void anEventAppendedAfterATornLineIsNotLostWithIt() throws Exception {
+        Job job = runningJobWithEveryStageDone();
+        Path events = dir.resolve(job.id()).resolve(FileEventLog.FILE_NAME);
+        // The machine died inside the append of event 13: half a line, no newline.
+        Files.writeString(events, "{\"id\":13,\"event\":\"stage:cri", StandardOpenOption.APPEND);
+        try (TestServer server = restart(dir)) {
+            assertThat(server.job(job.id()).getString("status"), is("failed"));
+        }
+        try (TestServer again = restart(dir)) {
+            try (SseClient sse = again.events(job.id())) {
+                assertThat("the job:failed of the first restart survived the second",
+                           shape(sse.readToEnd(WAIT)), contains("job:snapshot", "job:failed"));
+            }
+        }
+    }
+
+    @Test
     void aSubmissionKilledBeforeItsRecordWasSavedIsNotAJob() throws Exception {
         store = new DyingStore(dir);
         log = new DyingLog(store);
