@@ -99,7 +99,7 @@ public final class Reelflow {
             ErrorHandlers.register(routing);
             routing.register("/api/v1",
                              new JobsApi(jobs, new JobRequestParser(archetypes, platforms, settings.defaultMaxCostUsd()), settings.maxBodyBytes()),
-                             new EventsApi(jobs, registry, settings.heartbeat(), settings.retry()),
+                             new EventsApi(jobs, registry, settings.heartbeat(), settings.retry(), settings.writeTimeout()),
                              new ArtifactsApi(jobs, store::jobDir),
                              new CatalogApi(archetypes, platforms, ProviderCatalog.forServer(keys)),
                              health);
