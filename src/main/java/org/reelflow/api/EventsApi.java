@@ -28,7 +28,8 @@ import org.reelflow.jobs.JobService;
  * {@code GET /api/v1/jobs/:id/events}: the job's Server-Sent Events stream. Blocking style, on the virtual thread
  * Helidon gives each connection: subscribe, open (snapshot or replay), then take from this client's own queue
  * until the terminal event. The poll timeout is the heartbeat, which is also how a vanished client is found:
- * the write fails and the subscription is removed.
+ * the write fails and the subscription is removed. A client that stays connected but stops reading blocks a
+ * write instead; the {@link WriteWatchdog} ends that write after {@code sse.write-timeout}.
  */
 public final class EventsApi implements HttpService {
 
@@ -39,12 +40,26 @@ public final class EventsApi implements HttpService {
     private final ListenerRegistry registry;
     private final Duration heartbeat;
     private final byte[] retryHint;
+    private final WriteWatchdog watchdog;
 
-    public EventsApi(JobService jobs, ListenerRegistry registry, Duration heartbeat, Duration retry) {
+    /** @param writeTimeout how long one write may make no progress before its stream is ended */
+    public EventsApi(JobService jobs, ListenerRegistry registry, Duration heartbeat, Duration retry,
+                     Duration writeTimeout) {
         this.jobs = jobs;
         this.registry = registry;
         this.heartbeat = heartbeat;
         this.retryHint = SseFrames.retry(retry.toMillis());
+        this.watchdog = new WriteWatchdog(writeTimeout);
+    }
+
+    @Override
+    public void beforeStart() {
+        watchdog.start();
+    }
+
+    @Override
+    public void afterStop() {
+        watchdog.stop();
     }
 
     @Override
@@ -69,7 +84,7 @@ public final class EventsApi implements HttpService {
             res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
             res.header(HeaderNames.CACHE_CONTROL, "no-cache");
             res.header("X-Accel-Buffering", "no");     // ask reverse proxies not to buffer the stream
-            try (OutputStream out = res.outputStream()) {
+            try (OutputStream out = watchdog.watch(res.outputStream())) {
                 long position = writeOpening(job.open(lastEventId), out);
                 if (position >= 0) {
                     follow(sub, out, position);

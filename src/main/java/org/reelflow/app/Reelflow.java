@@ -105,7 +105,7 @@ public final class Reelflow {
             routing.register("/api/v1",
                              new JobsApi(jobs, new JobRequestParser(archetypes, platforms, settings.defaultMaxCostUsd()), settings.maxBodyBytes(),
                                          BaseUrlPolicy.from(config)),
-                             new EventsApi(jobs, registry, settings.heartbeat(), settings.retry()),
+                             new EventsApi(jobs, registry, settings.heartbeat(), settings.retry(), settings.writeTimeout()),
                              new ArtifactsApi(jobs, store::jobDir),
                              new CatalogApi(archetypes, platforms, ProviderCatalog.forServer(keys)),
                              health);

@@ -1,7 +1,9 @@
 package org.reelflow.events;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The retained, persisted log of a job's events, in id order. Reconnecting clients are replayed from it, so it
@@ -14,6 +16,11 @@ public interface EventLog {
 
     /** Every event of the job in id order; empty when the job has none. */
     List<JobEvent> read(String jobId) throws IOException;
+
+    /** When the job's last event was appended, if the backend can tell (start-up recovery dates a lost save by it). */
+    default Optional<Instant> lastAppended(String jobId) throws IOException {
+        return Optional.empty();
+    }
 
     /** Forgets the job's log (the job was deleted). */
     void delete(String jobId) throws IOException;

@@ -91,10 +91,23 @@ public final class Job {
      * @throws UncheckedIOException when the record or the log cannot be written (the job then fails)
      */
     public synchronized JobEvent emit(String name, JsonObject data) {
+        return emit(lastEventId() + 1, name, data);
+    }
+
+    /**
+     * Start-up only: ends a job that the restart interrupted, skipping one id. The event being persisted when the
+     * process died may have reached a client without reaching the log; a client resuming from that id must still
+     * be replayed this one, not be told the stream is complete.
+     */
+    synchronized JobEvent emitAfterCrash(String name, JsonObject data) {
+        return emit(lastEventId() + 2, name, data);
+    }
+
+    private JobEvent emit(long id, String name, JsonObject data) {
         if (!events.isEmpty() && events.getLast().terminal()) {
             throw new IllegalStateException("job " + id() + " has ended; cannot emit " + name);
         }
-        JobEvent event = JobEvent.of(lastEventId() + 1, name, data);
+        JobEvent event = JobEvent.of(id, name, data);
         record.apply(event, clock.instant());
         events.add(event);
         if (event.terminal()) {
@@ -103,12 +116,21 @@ public final class Job {
         }
         // Subscribers first, disk second (still under the lock, so files keep the order): the fsyncs cost
         // milliseconds that no watcher should wait for. A resume is served from memory, so nothing is missed.
-        registry.publish(id(), event);
+        // Not the terminal event: a crash before it reaches the log would turn a job:completed that a client was
+        // shown into "interrupted by restart". It goes out once persisted (or once persisting failed: the job has
+        // ended in memory all the same, and its streams must end).
+        if (!event.terminal()) {
+            registry.publish(id(), event);
+        }
         try {
             log.append(id(), event);
             store.save(record);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot persist job " + id() + ": " + e.getMessage(), e);
+        } finally {
+            if (event.terminal()) {
+                registry.publish(id(), event);
+            }
         }
         return event;
     }
@@ -121,6 +143,29 @@ public final class Job {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot persist job " + id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Start-up only: levels the record with the log. {@link #emit} appends an event before it saves meta.json, so a
+     * crash between the two leaves the log one event ahead; when that event is the terminal one, the record would
+     * say running (or queued) forever and the job could never be deleted. Fold it in and save. The job ended when
+     * its log was last written, not now, so that is its completedAt. A missing non-terminal event only leaves a
+     * stage one step behind (and the job is then ended as interrupted); telling which one is missing would need
+     * the record to name the last event it folded, so it is left alone.
+     *
+     * @return what was changed, for the start-up log; null when the record already agreed with the log
+     */
+    synchronized String reconcile() throws IOException {
+        if (events.isEmpty() || !events.getLast().terminal() || record.status().finished()) {
+            return null;
+        }
+        JobEvent end = events.getLast();
+        String before = record.status().key();
+        record.apply(end, log.lastAppended(id()).orElseGet(clock::instant));
+        request = request.withoutKeys();
+        store.save(record);
+        return "the record said " + before + " but the event log ends in " + end.name()
+                + " (a crash between the two writes); took the end from the log";
     }
 
     /** Sets one result field of the record (see {@link #update}). */

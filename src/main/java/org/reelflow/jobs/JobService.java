@@ -61,7 +61,11 @@ public final class JobService {
         this.cancelWait = cancelWait;
     }
 
-    /** Loads the stored jobs: a job that was running is marked failed, a queued one goes back in the queue. */
+    /**
+     * Loads the stored jobs: a record the crash left behind its log is brought level with it first, then a job that
+     * was running is marked failed and a queued one goes back in the queue. A folder with request.json but no
+     * meta.json (a crash inside {@link #submit}, before its 201) is not listed: nobody was given that id.
+     */
     public void recover() throws IOException {
         List<Job> requeue = new ArrayList<>();
         for (String id : store.ids()) {
@@ -70,12 +74,17 @@ public final class JobService {
                 JobRequest request = store.loadRequest(id).orElse(null);
                 Job job = new Job(record, log.read(id), request == null ? placeholder(record) : request, store, log,
                                   registry, clock);
-                jobs.put(id, job);
-                if (record.status() == JobStatus.RUNNING || (record.status() == JobStatus.QUEUED && request == null)) {
-                    job.emit(JobEvent.FAILED, Json.createObjectBuilder().add("error", INTERRUPTED).build());
-                } else if (record.status() == JobStatus.QUEUED) {
+                String reconciled = job.reconcile();
+                if (reconciled != null) {
+                    LOG.info("Job " + id + ": " + reconciled);
+                }
+                JobStatus status = job.status();
+                if (status == JobStatus.RUNNING || (status == JobStatus.QUEUED && request == null)) {
+                    job.emitAfterCrash(JobEvent.FAILED, Json.createObjectBuilder().add("error", INTERRUPTED).build());
+                } else if (status == JobStatus.QUEUED) {
                     requeue.add(job);
                 }
+                jobs.put(id, job);      // last: a job that fails to load is listed once, as damaged
             } catch (IOException | RuntimeException e) {
                 damaged.add(id);
                 LOG.log(Level.WARNING, "Job " + id + " cannot be loaded: " + e.getMessage());

@@ -1,5 +1,10 @@
 package org.reelflow.api;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +30,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
 import static org.reelflow.support.Streams.WAIT;
 
 /** Cuts, reconnects, dead and stalled clients, and shutdown: nothing lost, nothing doubled, nobody slowed. */
@@ -161,6 +167,75 @@ class StreamResilienceTest {
             stalled.close();
             reader.close();
         }
+    }
+
+    @Test
+    void aClientWhoseWindowIsFullIsDroppedWithinTheWriteTimeoutWhileAReaderGetsEverything() throws Exception {
+        String big = "x".repeat(32_000);
+        int n = 400;        // 12.8 MB: more than both ends' socket buffers hold, even autotuned on loopback
+        CountDownLatch go = new CountDownLatch(1);
+        FakeStages fakes = FakeStages.create().with(StageName.VISUALS, ctx -> {
+            go.await(10, TimeUnit.SECONDS);
+            for (int i = 0; i < n; i++) {
+                ctx.emit(StageName.VISUALS, "preview", Json.createObjectBuilder().add("n", i).add("blob", big).build());
+            }
+            return StageResult.complete(n + " previews");
+        });
+        // A queue that never overflows: only the write timeout can free the stalled client's subscription.
+        Map<String, String> config = Map.of("sse.write-timeout", "PT1S", "sse.queue-capacity", "100000");
+        try (TestServer server = TestServer.start(dir, c -> fakes.pipeline(), config, Map.of());
+             Socket stalled = new Socket()) {
+            String id = server.submit("{\"topic\":\"flood\"}");
+            stalled.setReceiveBufferSize(1024);     // before connect, so the window it advertises stays small
+            stalled.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            stalled.getOutputStream().write(("GET /api/v1/jobs/" + id + "/events HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            SseClient reader = server.events(id);
+            while (server.app().registry().size(id) < 2) {
+                Thread.sleep(10);
+            }
+            assertThat("one watchdog for the server, not one per stream", watchdogs(), is(1L));
+            assertThat("the server's end of the stalled connection, found", serverEnd(server.port(),
+                       stalled.getLocalPort()), is("01"));
+            go.countDown();
+            List<Event> got = reader.readToEnd(Duration.ofSeconds(60));
+            long t0 = System.nanoTime();
+            assertThat("the reader got every event", got.stream().filter(e -> e.data().contains("\"preview\"")).count(),
+                       is((long) n));
+            assertThat(got.getLast().name(), is("job:completed"));
+            reader.close();
+            // The stalled write began before the job ended (its buffers filled long before 12.8 MB), so from here
+            // the subscription must go within the timeout and one scan (1.25 s), plus scheduling slack.
+            while (server.app().registry().size(id) > 0 && System.nanoTime() - t0 < 10_000_000_000L) {
+                Thread.sleep(20);
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat("the stalled client's subscription is freed", server.app().registry().size(id), is(0));
+            assertThat("within the write timeout and a quarter, plus slack", ms, lessThan(2_500L));
+            // Its connection was closed mid-stream. Not read from the client, which would have to drain megabytes
+            // through a 1 KB window, but from the kernel: the server's end is no longer established.
+            assertThat(serverEnd(server.port(), stalled.getLocalPort()), is(not("01")));
+        }
+        assertThat("the watchdog stops with the server", watchdogs(), is(0L));
+    }
+
+    /** The TCP state of the server's end of a loopback connection (01 established, 04 FIN-wait …), or null. */
+    private static String serverEnd(int serverPort, int clientPort) throws IOException {
+        String local = String.format(":%04X", serverPort);
+        String remote = String.format(":%04X", clientPort);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table))) {
+                String[] c = line.trim().split("\\s+");
+                if (c[1].endsWith(local) && c[2].endsWith(remote)) {
+                    return c[3];
+                }
+            }
+        }
+        return null;
+    }
+
+    private static long watchdogs() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("sse-write-watchdog")).count();
     }
 
     @Test
