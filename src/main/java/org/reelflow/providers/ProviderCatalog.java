@@ -46,7 +46,7 @@ public final class ProviderCatalog {
                                    new Entry("openai", "OpenAI (GPT Image)")));
         KINDS.put("stock", List.of(new Entry("pexels", "Pexels"), new Entry("pixabay", "Pixabay")));
         KINDS.put("video", List.of(new Entry("gemini", "Google Veo"), new Entry("fal", "fal.ai (Kling, Wan, etc.)")));
-        KINDS.put("music", List.of(new Entry("bundled", "Bundled library"), new Entry("lyria", "Lyria 3 Pro")));
+        KINDS.put("music", List.of(new Entry("bundled", "Bundled library"), new Entry("lyria", "Google Lyria")));
     }
 
     /** What this server runs with no keys at all. */
