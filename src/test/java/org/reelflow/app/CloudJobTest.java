@@ -566,7 +566,10 @@ class CloudJobTest {
         }
     }
 
-    /** The job's own llmModel is not listed: the error names the request field to change, not a server setting. */
+    /**
+     * The job's own llmModel, or videoModel (for its first video provider), is not listed: the error names the
+     * request field to change, not a server setting.
+     */
     @Test
     void aJobsOwnModelTheVendorDoesNotListIsNamedByItsField() throws Exception {
         google.on("POST", GEMINI_CHAT, writer(VendorWire::geminiText));
@@ -578,6 +581,12 @@ class CloudJobTest {
             assertThat(failure(events), is("gemini does not serve the model gemini-0.9-gone (GET /v1beta/models does not "
                                            + "list it; it lists the current gemini-3.8-flash). Change the job's "
                                            + "providers.llmModel."));
+
+            String video = server.submit("{\"topic\":\"Honey\",\"providers\":{\"video\":\"gemini\","
+                                         + "\"videoModel\":\"veo-2.0-gone\"}}");
+            assertThat(failure(eventsOf(server, video)), is("gemini does not serve the model veo-2.0-gone (GET "
+                    + "/v1beta/models does not list it; it lists the current veo-3.1-lite-generate-001). Change the job's "
+                    + "providers.videoModel."));
             assertThat(google.withoutModelLists(), is(List.of()));
         }
     }
