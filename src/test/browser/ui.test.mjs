@@ -339,6 +339,23 @@ test('job: a zero-key run streams its render and plays its video', async () => {
   await page.close();
 });
 
+test('settings: every provider\'s model ids, each with whether its vendor lists it', async () => {
+  const { body: catalog } = await apiJson('/providers');
+  const ids = Object.values(catalog).flat().flatMap((e) => (e.models || []).map((m) => ({ ...m, key: e.key })));
+  assert.ok(ids.some((m) => m.id === 'gemini-3.8-flash' && m.role === 'llm'), JSON.stringify(ids));
+  const page = await newPage();
+  await page.goto(`${BASE}/settings`);
+  const rows = page.locator('#models-list li');
+  await rows.first().waitFor({ timeout: WAIT });
+  assert.equal(await rows.count(), ids.length);
+  const voice = page.locator('#models-list li[data-provider="tts:elevenlabs"][data-role="voice"]');
+  assert.match(await voice.textContent(), /JBFqnCBsd6RMkjVDRZzb/);
+  // This server has no keys: no vendor was asked, so every id is unknown, and says so.
+  assert.deepEqual([...new Set(await rows.evaluateAll((els) => els.map((el) => el.dataset.listed)))], ['null']);
+  assert.match(await voice.textContent(), /Unknown/);
+  await page.close();
+});
+
 test('no uncaught errors on any page', () => {
   assert.deepEqual(pageErrors, []);
 });

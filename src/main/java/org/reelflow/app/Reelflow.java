@@ -40,6 +40,9 @@ import org.reelflow.jobs.JobWorkers;
 import org.reelflow.pipeline.JobRunner;
 import org.reelflow.pipeline.Pipeline;
 import org.reelflow.providers.ApiKeys;
+import org.reelflow.providers.ModelCheck;
+import org.reelflow.providers.Models;
+import org.reelflow.providers.VendorModels;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.http.RetryPolicy;
 import org.reelflow.providers.image.ImageGenerators;
@@ -80,17 +83,20 @@ public final class Reelflow {
         Map<String, Integer> inFlight = new HashMap<>();
         config.get("providers.max-in-flight").asMap().ifPresent(m -> m.forEach((k, v) -> inFlight.put(k, Integer.parseInt(v))));
         ProviderHttp http = ProviderHttp.create(inFlight, config.get("providers.max-in-flight-default").asInt().orElse(4));
-        Services services = new Services(archetypes, platforms, keys, env, settings.musicCache(),
-                                         LlmConfig.from(config.get("llm"), http),
-                                         VendorSettings.fromConfig(http, key -> config.get(key).asString().asOptional(),
-                                                                   Reelflow::defaultPolicy),
-                                         videoSettings(config.get("providers.video")),
+        Models models = Models.from(key -> config.get(key).asString().asOptional());
+        LlmConfig llm = LlmConfig.from(config.get("llm"), http).withModels(models);
+        VendorSettings vendors = VendorSettings.fromConfig(http, key -> config.get(key).asString().asOptional(),
+                                                           Reelflow::defaultPolicy).withModels(models);
+        VideoSettings video = videoSettings(config.get("providers.video")).withModels(models);
+        ModelCheck modelCheck = modelCheck(config.get("providers.models.check"), http, llm, vendors, video);
+        Services services = new Services(archetypes, platforms, keys, env, settings.musicCache(), llm, vendors, video,
                                          config.get("providers.video.max-concurrent").asInt().orElse(3),
                                          stockSettings(config.get("providers.stock")),
                                          stockOptions(config.get("providers.stock")),
                                          config.get("providers.stock.cache-dir").asString().asOptional()
                                                  .filter(s -> !s.isBlank()).map(java.nio.file.Path::of)
-                                                 .orElse(settings.jobsDir().resolve(".cache").resolve("stock")));
+                                                 .orElse(settings.jobsDir().resolve(".cache").resolve("stock")),
+                                         models, modelCheck);
         try {
             FileJobStore store = new FileJobStore(settings.jobsDir());
             FileEventLog log = new FileEventLog(store::jobDir);
@@ -107,7 +113,8 @@ public final class Reelflow {
                                          BaseUrlPolicy.from(config)),
                              new EventsApi(jobs, registry, settings.heartbeat(), settings.retry(), settings.writeTimeout()),
                              new ArtifactsApi(jobs, store::jobDir),
-                             new CatalogApi(archetypes, platforms, ProviderCatalog.forServer(keys)),
+                             new CatalogApi(archetypes, platforms, ProviderCatalog.forServer(keys), models, modelCheck,
+                                            env),
                              health);
             routing.any("/api/*", (req, res) -> {
                 throw ApiException.notFound("Not found");
@@ -119,13 +126,27 @@ public final class Reelflow {
     }
 
     /**
-     * What the pipeline factory may use: the catalogues, the server's keys and environment, the music cache, and
-     * the provider settings (base URLs, timeouts, retries) over one shared {@link ProviderHttp}.
+     * What the pipeline factory may use: the catalogues, the server's keys and environment, the music cache, the
+     * provider settings (base URLs, timeouts, retries) over one shared {@link ProviderHttp}, the model and voice ids,
+     * and the check of those against the vendors' lists.
      */
     public record Services(Archetypes archetypes, Platforms platforms, ApiKeys keys, Function<String, String> env,
                            java.nio.file.Path musicCache, LlmConfig llm, VendorSettings vendors,
                            VideoSettings video, int videoConcurrency, StockSettings stock,
-                           AdaptiveStockResolver.Options stockOptions, java.nio.file.Path stockCache) {
+                           AdaptiveStockResolver.Options stockOptions, java.nio.file.Path stockCache, Models models,
+                           ModelCheck modelCheck) {
+    }
+
+    /**
+     * {@code providers.models.check.*}: whether to ask the vendors ({@code enabled}), how long an answer is kept
+     * ({@code ttl}), how long one list request may take ({@code timeout}), and whether an unlisted id falls back to
+     * the vendor's current one instead of failing the job ({@code fallback}).
+     */
+    static ModelCheck modelCheck(Config c, ProviderHttp http, LlmConfig llm, VendorSettings vendors, VideoSettings video) {
+        VendorModels lists = new VendorModels(http, ModelCheck.policy(duration(c, "timeout", ModelCheck.DEFAULT_TIMEOUT)),
+                                              duration(c, "ttl", ModelCheck.DEFAULT_TTL), Clock.systemUTC());
+        return new ModelCheck(lists, c.get("enabled").asBoolean().orElse(true), c.get("fallback").asBoolean().orElse(false),
+                              llm, vendors, video);
     }
 
     /** {@code providers.video.*}: vendor URLs (tests use doubles), polling, request bounds; absent keys keep the defaults. */
@@ -135,7 +156,6 @@ public final class Reelflow {
         RetryPolicy dl = policy(c, "download-timeout", d.downloads());
         return d.withGoogleBaseUrl(uri(c, "google-base-url", d.googleBaseUrl()))
                 .withFalUrls(uri(c, "fal-queue-url", d.falQueueUrl()), uri(c, "fal-rest-url", d.falRestUrl()))
-                .withVeoModel(c.get("veo-model").asString().orElse(d.veoModel()))
                 .withPolling(duration(c, "poll-interval", d.pollInterval()), duration(c, "poll-timeout", d.pollTimeout()))
                 .withPolicies(req, dl);
     }

@@ -42,7 +42,8 @@ public final class StandardStages {
                                      new CriticStage(services.platforms()));
         return new Pipeline(new JobSetup(services.archetypes(), services.env(), services.llm(), services.vendors(), music,
                                          services.video(), services.videoConcurrency(), services.stock(),
-                                         services.stockOptions(), services.stockCache()),
+                                         services.stockOptions(), services.stockCache(), services.models(),
+                                         services.modelCheck()),
                             stages, costGate, new CostAccounting());
     }
 }

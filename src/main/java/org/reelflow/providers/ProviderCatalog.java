@@ -20,7 +20,8 @@ import org.reelflow.providers.video.VideoGenerators;
 
 /**
  * The provider choices a client can offer ({@code GET /api/v1/providers}): OpenReels' keys and labels, plus this
- * server's own zero-key providers. Each entry says whether this server can run it right now.
+ * server's own zero-key providers. Each entry says whether this server can run it right now, and which model and
+ * voice ids it would use with whether the vendor lists them.
  */
 public final class ProviderCatalog {
 
@@ -45,7 +46,7 @@ public final class ProviderCatalog {
                                    new Entry("openai", "OpenAI (GPT Image)")));
         KINDS.put("stock", List.of(new Entry("pexels", "Pexels"), new Entry("pixabay", "Pixabay")));
         KINDS.put("video", List.of(new Entry("gemini", "Google Veo"), new Entry("fal", "fal.ai (Kling, Wan, etc.)")));
-        KINDS.put("music", List.of(new Entry("bundled", "Bundled library"), new Entry("lyria", "Lyria 3 Pro")));
+        KINDS.put("music", List.of(new Entry("bundled", "Bundled library"), new Entry("lyria", "Google Lyria")));
     }
 
     /** What this server runs with no keys at all. */
@@ -120,12 +121,29 @@ public final class ProviderCatalog {
         return KINDS.getOrDefault(kind, List.of()).stream().map(Entry::key).toList();
     }
 
+    /** Every entry with the default model ids, none of them checked ({@code listed: null}). */
     public JsonObject toJson() {
+        return toJson(Models.DEFAULTS, Map.of());
+    }
+
+    /**
+     * Every entry with its {@code models: [{id, role, listed}]}: the ids {@code models} gives it, and whether the
+     * vendor lists each ({@code listed} true or false; null when unknown: no key, no list to ask, no answer).
+     */
+    public JsonObject toJson(Models models, Map<Model, Boolean> listed) {
         JsonObjectBuilder b = Json.createObjectBuilder();
         KINDS.forEach((kind, entries) -> {
             JsonArrayBuilder list = Json.createArrayBuilder();
-            entries.forEach(e -> list.add(Json.createObjectBuilder().add("key", e.key()).add("label", e.label())
-                                                  .add("available", isAvailable(kind, e.key()))));
+            for (Entry e : entries) {
+                JsonArrayBuilder ids = Json.createArrayBuilder();
+                for (Model m : Model.of(kind, e.key())) {
+                    JsonObjectBuilder id = Json.createObjectBuilder().add("id", models.id(m)).add("role", m.role());
+                    Boolean l = listed.get(m);
+                    ids.add(l == null ? id.addNull("listed") : id.add("listed", l));
+                }
+                list.add(Json.createObjectBuilder().add("key", e.key()).add("label", e.label())
+                                 .add("available", isAvailable(kind, e.key())).add("models", ids));
+            }
             b.add(kind, list);
         });
         return b.build();

@@ -2,12 +2,17 @@ package org.reelflow.providers;
 
 /**
  * A provider call that failed for good (after any retries). {@link Kind} tells the pipeline what to do: an
- * invalid key fails the job naming the provider; other failures may take a fallback.
+ * invalid key, or a model the vendor does not serve, fails the job naming what to fix; other failures may take a
+ * fallback.
  */
 public final class ProviderException extends Exception {
 
     /** Why the call failed. */
-    public enum Kind { AUTH, BAD_REQUEST, RATE_LIMITED, SERVER, TIMEOUT, NETWORK, MALFORMED_RESPONSE, REFUSED }
+    public enum Kind {
+        AUTH, BAD_REQUEST, RATE_LIMITED, SERVER, TIMEOUT, NETWORK, MALFORMED_RESPONSE, REFUSED,
+        /** The vendor does not serve the model or voice asked for (the message names it and its setting). */
+        NOT_SERVED
+    }
 
     private final String provider;
     private final Kind kind;
@@ -25,12 +30,12 @@ public final class ProviderException extends Exception {
     }
 
     /**
-     * The invalid-key failure behind {@code e}, if that is what it is: no retry or fallback can help, so the job
-     * fails at once with this message.
+     * The invalid-key or unserved-model failure behind {@code e}, if that is what it is: another attempt would send
+     * the same key or model, so the job fails at once with this message.
      */
-    public static java.util.Optional<ProviderException> invalidKey(Throwable e) {
+    public static java.util.Optional<ProviderException> unfixable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ProviderException p && p.kind() == Kind.AUTH) {
+            if (t instanceof ProviderException p && (p.kind() == Kind.AUTH || p.kind() == Kind.NOT_SERVED)) {
                 return java.util.Optional.of(p);
             }
         }

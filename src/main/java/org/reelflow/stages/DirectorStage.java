@@ -95,9 +95,9 @@ public final class DirectorStage implements Stage {
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                var invalidKey = ProviderException.invalidKey(e);
-                if (invalidKey.isPresent()) {
-                    throw invalidKey.get();          // another attempt would send the same bad key
+                var unfixable = ProviderException.unfixable(e);
+                if (unfixable.isPresent()) {
+                    throw unfixable.get();           // another attempt would send the same bad key or model
                 }
                 failure = e.getMessage();
                 if (attempt < ATTEMPTS) {

@@ -1,6 +1,7 @@
 package org.reelflow.stages;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -16,7 +17,12 @@ import org.reelflow.pipeline.Pipeline;
 import org.reelflow.pipeline.Production;
 import org.reelflow.pipeline.StageContext;
 import org.reelflow.providers.KeyRing;
+import org.reelflow.providers.Model;
+import org.reelflow.providers.ModelCheck;
+import org.reelflow.providers.ModelChoice;
+import org.reelflow.providers.Models;
 import org.reelflow.providers.ProviderChoice;
+import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.image.ImageGenerators;
 import org.reelflow.providers.llm.LlmClient;
@@ -44,7 +50,8 @@ import org.reelflow.writer.ScriptWriter;
 
 /**
  * Chooses the job's providers before any stage runs, so a missing key fails the job before anything is spent,
- * with the key named. With nothing chosen, the job runs offline: the offline writer, the local voice, procedural
+ * with the key named — and so does a model or voice id its vendor does not list ({@link ModelCheck}), with the id and
+ * its setting named. With nothing chosen, the job runs offline: the offline writer, the local voice, procedural
  * cards and the bundled music. Provider retries are reported as {@code error} events of the stage that made them.
  */
 public final class JobSetup implements Pipeline.Preparation {
@@ -65,21 +72,19 @@ public final class JobSetup implements Pipeline.Preparation {
     private final StockSettings stock;
     private final AdaptiveStockResolver.Options stockOptions;
     private final Path stockCache;
-
-    /** With the vendors' real video and stock endpoints and OpenReels' defaults. */
-    public JobSetup(Archetypes archetypes, Function<String, String> env, LlmConfig llmConfig, VendorSettings vendors,
-                    MusicLibrary music) {
-        this(archetypes, env, llmConfig, vendors, music, VideoSettings.defaults(), 3, StockSettings.defaults(),
-             AdaptiveStockResolver.Options.DEFAULTS, Path.of(System.getProperty("java.io.tmpdir"), "reelflow-stock"));
-    }
+    private final Models models;
+    private final ModelCheck modelCheck;
 
     /**
      * @param videoConcurrency clips generated at once across the job's scenes (OpenReels: 3)
      * @param stockCache       where downloaded stock files are kept between jobs
+     * @param models           the configured model and voice ids (a job's {@code llmModel} and {@code videoModel}
+     *                         go on top)
+     * @param modelCheck       checks them against the vendors' lists before anything is spent
      */
     public JobSetup(Archetypes archetypes, Function<String, String> env, LlmConfig llmConfig, VendorSettings vendors,
                     MusicLibrary music, VideoSettings video, int videoConcurrency, StockSettings stock,
-                    AdaptiveStockResolver.Options stockOptions, Path stockCache) {
+                    AdaptiveStockResolver.Options stockOptions, Path stockCache, Models models, ModelCheck modelCheck) {
         this.archetypes = archetypes;
         this.env = env;
         this.llmConfig = llmConfig;
@@ -90,16 +95,25 @@ public final class JobSetup implements Pipeline.Preparation {
         this.stock = stock;
         this.stockOptions = stockOptions;
         this.stockCache = stockCache;
+        this.models = models;
+        this.modelCheck = modelCheck;
     }
 
     @Override
-    public void prepare(StageContext ctx) {
+    public void prepare(StageContext ctx) throws ProviderException, InterruptedException {
         ProviderChoice requested = ctx.request().providers();
         KeyRing keys = new KeyRing(ctx.request().keys(), env);
         ProviderHttp.RetryListener retries = (provider, attempt, reason, delay) -> reportRetry(ctx, reason);
         Production p = ctx.production();
 
-        LlmClient llm = llmFor(requested, keys, retries);
+        List<String> videoProviders = ctx.request().dryRun() || ctx.request().noVideo() ? List.of()
+                : VideoGenerators.providers(requested.video(), keys);
+        // Before any client exists, so nothing is asked for a model the vendor does not serve; a fallback, when
+        // configured, is said on the stage that will use the model.
+        Models jobModels = modelCheck.verify(modelsUsed(ctx, requested, videoProviders),
+                                             jobModels(requested, videoProviders), keys::find,
+                                             (model, what) -> ctx.recoverableError(stageUsing(model), what));
+        LlmClient llm = llmFor(requested, keys, retries, jobModels);
         ScriptWriter writer = llm == null ? new OfflineWriter(archetypes) : new LlmWriter(llm, archetypes);
         ProviderChoice resolved = requested.withLlm(writer.provider());
         p.writer(writer);
@@ -110,10 +124,9 @@ public final class JobSetup implements Pipeline.Preparation {
         CappedLlmCalls capped = new CappedLlmCalls(guard, llmKey, reason -> ctx.recoverableError(StageName.VISUALS, reason));
         if (!ctx.request().dryRun()) {
             // Video first: an explicitly chosen provider without its key fails here, naming the key.
-            List<VideoGenerator> chain = ctx.request().noVideo() ? List.of()
+            List<VideoGenerator> chain = videoProviders.isEmpty() ? List.of()
                     : VideoGenerators.chain(requested.video(), keys, vendors.http().withListener(retries),
-                                            video.withVeoModel(requested.videoModel() == null ? video.veoModel()
-                                                                                             : requested.videoModel()));
+                                            video.withModels(jobModels));
             p.videoResolver(chain.isEmpty() ? null : new VideoResolver(chain, videoConcurrency));
             List<StockSource> sources = StockSources.available(requested.stock(), keys, vendors.http().withListener(retries), stock);
             // Verification and reformulation need an LLM that can see pictures; the offline writer has none, so
@@ -125,7 +138,7 @@ public final class JobSetup implements Pipeline.Preparation {
                                               new AdaptiveStockResolver.Options(vision, stockOptions.threshold(),
                                                                                 stockOptions.maxApiCalls())));
             p.imagePrompter(llm == null ? null : new ImagePrompter(llm));
-            VendorSettings jobVendors = vendors.withListener(retries);
+            VendorSettings jobVendors = vendors.withListener(retries).withModels(jobModels);
             VoiceEngine voice = VoiceEngines.create(requested.tts() == null ? LOCAL : requested.tts(), keys, jobVendors,
                                                     new PocketsphinxAligner());
             p.voice(voice);
@@ -148,8 +161,47 @@ public final class JobSetup implements Pipeline.Preparation {
         ctx.job().putResult("providers", resolved.toJson());
     }
 
+    /**
+     * The configured ids with the job's own on top: {@code llmModel} for its LLM, {@code videoModel} for its primary
+     * video provider (OpenReels' fields; openai-compatible reads {@code llmModel} itself).
+     */
+    private Models jobModels(ProviderChoice choice, List<String> videoProviders) {
+        Models m = models;
+        Model llm = choice.llm() == null ? null : LlmProviders.MODELS.get(choice.llm());
+        if (llm != null && choice.llmModel() != null) {
+            m = m.with(llm, ModelChoice.byJob(choice.llmModel(), LlmProviders.JOB_MODEL_FIELD));
+        }
+        if (choice.videoModel() != null && !videoProviders.isEmpty()) {
+            m = m.with(Model.of("video", videoProviders.getFirst()).getFirst(),
+                       ModelChoice.byJob(choice.videoModel(), "videoModel"));
+        }
+        return m;
+    }
+
+    /** The model and voice settings the job's providers will use. */
+    private static List<Model> modelsUsed(StageContext ctx, ProviderChoice choice, List<String> videoProviders) {
+        List<Model> used = new ArrayList<>(Model.of("llm", choice.llm() == null ? OFFLINE : choice.llm()));
+        if (!ctx.request().dryRun()) {
+            used.addAll(Model.of("tts", choice.tts() == null ? LOCAL : choice.tts()));
+            used.addAll(Model.of("image", choice.image() == null ? LOCAL : choice.image()));
+            videoProviders.forEach(v -> used.addAll(Model.of("video", v)));
+            if (!ctx.request().noMusic() && choice.music() != null) {
+                used.addAll(Model.of("music", choice.music()));
+            }
+        }
+        return used;
+    }
+
+    private static StageName stageUsing(Model model) {
+        return switch (model.role()) {
+            case "llm" -> StageName.RESEARCH;
+            case "tts", "voice" -> StageName.TTS;
+            default -> StageName.VISUALS;
+        };
+    }
+
     /** The job's LLM, or null for the offline writer. */
-    private LlmClient llmFor(ProviderChoice choice, KeyRing keys, ProviderHttp.RetryListener retries) {
+    private LlmClient llmFor(ProviderChoice choice, KeyRing keys, ProviderHttp.RetryListener retries, Models jobModels) {
         String llm = choice.llm() == null ? OFFLINE : choice.llm();
         if (OFFLINE.equals(llm)) {
             return null;
@@ -160,8 +212,10 @@ public final class JobSetup implements Pipeline.Preparation {
             throw new IllegalStateException("llmBaseUrl from a request needs your own " + OPENAI_COMPATIBLE_KEY
                                             + " in keys; the server's key is only sent to its configured URL");
         }
-        return LlmProviders.create(llm, choice.llmModel(), baseUrl, choice.searchProvider(), keys,
-                                   llmConfig.withListener(retries));
+        // The known providers' models are in jobModels already, with the job's llmModel on top.
+        String model = LlmProviders.MODELS.containsKey(llm) ? null : choice.llmModel();
+        return LlmProviders.create(llm, model, baseUrl, choice.searchProvider(), keys,
+                                   llmConfig.withListener(retries).withModels(jobModels));
     }
 
     /** A provider call is being retried: say so on the stage that is running (e.g. "Rate limit exceeded"). */

@@ -37,9 +37,9 @@ public final class ResearchStage implements Stage {
             throw e;
         } catch (Exception e) {
             ctx.checkCancelled();
-            var invalidKey = ProviderException.invalidKey(e);
-            if (invalidKey.isPresent()) {
-                throw invalidKey.get();              // a bad key is not a failed search: the job stops here
+            var unfixable = ProviderException.unfixable(e);
+            if (unfixable.isPresent()) {
+                throw unfixable.get();               // a bad key or model is not a failed search: the job stops here
             }
             ctx.recoverableError(name(), "Research failed: " + e.getMessage());
             ctx.production().research(Research.fallback(topic));

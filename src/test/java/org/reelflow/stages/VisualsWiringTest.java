@@ -48,8 +48,8 @@ import static org.reelflow.support.VendorDouble.json;
  */
 class VisualsWiringTest {
 
-    static final String VEO_SUBMIT = "/v1beta/models/veo-3.1-lite-generate-preview:predictLongRunning";
-    static final String IMAGE = "/v1beta/models/gemini-3.1-flash-image-preview:generateContent";
+    static final String VEO_SUBMIT = "/v1beta/models/veo-3.1-lite-generate-001:predictLongRunning";
+    static final String IMAGE = "/v1beta/models/gemini-3.1-flash-image:generateContent";
     static final String REQ = "764cabcf-b745-4b3e-ae38-1200304cf45b";
     static final String FAL_SUBMIT = "/fal-ai/kling-video/v2.6/pro/image-to-video";
     static final String FAL_STATUS = "/fal-ai/kling-video/requests/" + REQ + "/status";

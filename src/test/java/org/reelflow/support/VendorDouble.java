@@ -40,7 +40,8 @@ import org.reelflow.providers.vendor.VendorSettings;
  * </ul>
  * An unrouted request with no script gets a 404 naming it (500 when the double has no routes at all); a reply that
  * throws answers 599 with the reason; a {@linkplain Reply#stalling stalled} reply ends unanswered when the double
- * closes.
+ * closes. A double {@linkplain #serving serving} models answers its vendor's list endpoint and refuses any other model
+ * as the vendor does, before routes and script.
  */
 public final class VendorDouble implements AutoCloseable {
 
@@ -136,6 +137,7 @@ public final class VendorDouble implements AutoCloseable {
     private final Map<String, Deque<Reply>> routes = new ConcurrentHashMap<>();
     private final Deque<Reply> script = new ArrayDeque<>();
     private Reply last;
+    private volatile ServedModels served;
     /** Every request in arrival order. */
     public final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -159,6 +161,18 @@ public final class VendorDouble implements AutoCloseable {
         }
         routes.put(method + " " + path, new ArrayDeque<>(List.of(replies)));
         return this;
+    }
+
+    /** Lists these models at the vendor's list endpoint and refuses requests naming any other (see {@link ServedModels}). */
+    public VendorDouble serving(ServedModels models) {
+        this.served = models;
+        return this;
+    }
+
+    /** Every request but those for a list of models (or ElevenLabs' voices): the vendor calls a job makes. */
+    public List<Seen> withoutModelLists() {
+        return seen.stream().filter(s -> !(s.method().equals("GET")
+                                           && (s.path().endsWith("/models") || s.path().endsWith("/v1/voices")))).toList();
     }
 
     /**
@@ -243,7 +257,11 @@ public final class VendorDouble implements AutoCloseable {
                           Map.copyOf(ex.getRequestHeaders()), ex.getRequestBody().readAllBytes());
         seen.add(s);
         arrived.countDown();
-        Reply r = next(s.method() + " " + URLDecoder.decode(s.path(), StandardCharsets.UTF_8));
+        ServedModels models = served;
+        Reply r = models == null ? null : models.answer(s);
+        if (r == null) {
+            r = next(s.method() + " " + URLDecoder.decode(s.path(), StandardCharsets.UTF_8));
+        }
         if (r == null) {
             r = next(s.method() + " " + s.path());
         }

@@ -68,7 +68,7 @@ public final class VendorWire {
                         .add("finishReason", "STOP").add("index", 0)))
                 .add("usageMetadata", Json.createObjectBuilder().add("promptTokenCount", in)
                         .add("candidatesTokenCount", out).add("totalTokenCount", in + out))
-                .add("modelVersion", "gemini-2.5-flash").add("responseId", "abc123")
+                .add("modelVersion", "gemini-3.8-flash").add("responseId", "abc123")
                 .build().toString();
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.reelflow.catalog.Archetypes;
 import org.reelflow.providers.KeyRing;
+import org.reelflow.providers.Models;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.http.RetryPolicy;
@@ -45,7 +46,8 @@ class LlmWriterTest {
         d = new VendorDouble();
         RetryPolicy fast = new RetryPolicy(java.time.Duration.ofSeconds(3), 2, java.time.Duration.ofMillis(10),
                                            java.time.Duration.ofMillis(10), java.time.Duration.ofSeconds(1));
-        LlmConfig config = new LlmConfig(ProviderHttp.create(), fast, fast, 4096, Map.of("openai", d.url("/v1")), null);
+        LlmConfig config = new LlmConfig(ProviderHttp.create(), fast, fast, 4096, Map.of("openai", d.url("/v1")), null,
+                                         Models.DEFAULTS);
         writer = new LlmWriter(LlmProviders.create("openai", null, null, "none",
                                                    new KeyRing(Map.of("OPENAI_API_KEY", "sk-proj-x"), n -> null), config),
                                ARCHETYPES);

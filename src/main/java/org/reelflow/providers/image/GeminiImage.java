@@ -5,13 +5,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.json.Json;
 
+import org.reelflow.providers.Model;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.vendor.GeminiContent;
 import org.reelflow.providers.vendor.VendorCall;
 import org.reelflow.providers.vendor.VendorSettings;
 
 /**
- * Gemini image generation: {@code gemini-3.1-flash-image-preview} via generateContent with
+ * Gemini image generation: the model of {@code providers.models.image.gemini} via generateContent with
  * {@code responseModalities ["IMAGE","TEXT"]}; the picture is the first inline image part. A blocked prompt, a
  * safety finish reason or a refusal in the text is {@link ProviderException.Kind#REFUSED}.
  */
@@ -20,7 +21,6 @@ public final class GeminiImage implements ImageGenerator {
     public static final String PROVIDER = "gemini";
     /** The name this vendor's calls go by in {@code ProviderHttp} (limits, retries, messages) and settings. */
     public static final String HTTP_NAME = "gemini-image";
-    public static final String MODEL = "gemini-3.1-flash-image-preview";
     public static final String SUFFIX = ". Vertical 9:16 aspect ratio, 1080x1920 pixels. No text, no watermarks.";
 
     /** Gemini's name for the reel's vertical frame ({@code generationConfig.imageConfig.aspectRatio}). */
@@ -30,7 +30,7 @@ public final class GeminiImage implements ImageGenerator {
     private final AtomicInteger generated = new AtomicInteger();
 
     public GeminiImage(VendorSettings settings, String key) {
-        this.gemini = new GeminiContent(settings, HTTP_NAME, MODEL,
+        this.gemini = new GeminiContent(settings, HTTP_NAME, settings.models().choice(Model.IMAGE_GEMINI),
                                         settings.policy(HTTP_NAME, ImageGenerators.DEFAULT_POLICY), key);
     }
 
@@ -85,6 +85,6 @@ public final class GeminiImage implements ImageGenerator {
 
     @Override
     public String toString() {
-        return "GeminiImage[" + MODEL + "]";
+        return "GeminiImage[" + gemini.model().id() + "]";
     }
 }

@@ -26,6 +26,7 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 
+import org.reelflow.providers.ModelChoice;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.search.SearchHit;
@@ -73,13 +74,13 @@ public abstract class AbstractLlmClient implements LlmClient {
     private final AtomicLong inputTokens = new AtomicLong();
     private final AtomicLong outputTokens = new AtomicLong();
 
-    protected AbstractLlmClient(String provider, String model, String apiKey, SearchSetup search, LlmConfig config) {
+    protected AbstractLlmClient(String provider, ModelChoice model, String apiKey, SearchSetup search, LlmConfig config) {
         this.provider = provider;
-        this.model = model;
+        this.model = model.id();
         this.search = search;
         this.config = config;
-        this.llmHttp = new LangChainHttp(provider, config.http(), config.llm(), config.listener(), apiKey);
-        this.searchHttp = new LangChainHttp(provider, config.http(), config.search(), config.listener(), apiKey);
+        this.llmHttp = new LangChainHttp(provider, config.http(), config.llm(), config.listener(), apiKey, model);
+        this.searchHttp = new LangChainHttp(provider, config.http(), config.search(), config.listener(), apiKey, model);
     }
 
     /** The model for structured calls and tool loops, built on {@link #llmHttp} with LangChain4j's retries off. */

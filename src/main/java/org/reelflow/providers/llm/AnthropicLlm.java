@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 
 import org.reelflow.providers.ProviderException;
+import org.reelflow.providers.ModelChoice;
 import org.reelflow.providers.search.SearchSetup;
 
 /**
@@ -19,15 +20,14 @@ public final class AnthropicLlm extends AbstractLlmClient {
 
     public static final String PROVIDER = "anthropic";
     public static final String KEY = "ANTHROPIC_API_KEY";
-    public static final String DEFAULT_MODEL = "claude-sonnet-4-6";
     public static final String DEFAULT_BASE_URL = "https://api.anthropic.com/v1/";
     static final int MAX_SEARCHES = 5;
 
     private final AnthropicChatModel chat;
     private final AnthropicChatModel searching;
 
-    public AnthropicLlm(String model, String apiKey, SearchSetup search, LlmConfig config) {
-        super(PROVIDER, model == null ? DEFAULT_MODEL : model, apiKey, search, config);
+    public AnthropicLlm(ModelChoice model, String apiKey, SearchSetup search, LlmConfig config) {
+        super(PROVIDER, model, apiKey, search, config);
         String baseUrl = config.baseUrl(PROVIDER, DEFAULT_BASE_URL);
         this.chat = builder(baseUrl, apiKey, llmHttp).build();
         this.searching = builder(baseUrl, apiKey, searchHttp)

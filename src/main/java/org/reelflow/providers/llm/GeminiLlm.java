@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 
 import org.reelflow.providers.ProviderException;
+import org.reelflow.providers.ModelChoice;
 import org.reelflow.providers.search.SearchSetup;
 
 /**
@@ -18,14 +19,13 @@ public final class GeminiLlm extends AbstractLlmClient {
 
     public static final String PROVIDER = "gemini";
     public static final String KEY = "GOOGLE_API_KEY";
-    public static final String DEFAULT_MODEL = "gemini-2.5-flash";
     public static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com/v1beta";
 
     private final GoogleAiGeminiChatModel chat;
     private final GoogleAiGeminiChatModel searching;
 
-    public GeminiLlm(String model, String apiKey, SearchSetup search, LlmConfig config) {
-        super(PROVIDER, model == null ? DEFAULT_MODEL : model, apiKey, search, config);
+    public GeminiLlm(ModelChoice model, String apiKey, SearchSetup search, LlmConfig config) {
+        super(PROVIDER, model, apiKey, search, config);
         String baseUrl = config.baseUrl(PROVIDER, DEFAULT_BASE_URL);
         this.chat = builder(baseUrl, apiKey, llmHttp).build();
         this.searching = builder(baseUrl, apiKey, searchHttp).allowGoogleSearch(true).build();

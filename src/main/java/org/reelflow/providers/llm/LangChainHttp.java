@@ -16,6 +16,7 @@ import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 
+import org.reelflow.providers.ModelChoice;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.ProviderHttp;
@@ -40,15 +41,20 @@ final class LangChainHttp implements HttpClientBuilder {
     private final RetryPolicy policy;
     private final ProviderHttp.RetryListener listener;
     private final String secret;
+    private final ModelChoice model;
 
-    /** @param secret the API key, scrubbed from every message that leaves here (null when there is none) */
+    /**
+     * @param secret the API key, scrubbed from every message that leaves here (null when there is none)
+     * @param model  the model every request names, so the vendor's "no such model" is told as exactly that
+     */
     LangChainHttp(String provider, ProviderHttp http, RetryPolicy policy, ProviderHttp.RetryListener listener,
-                  String secret) {
+                  String secret, ModelChoice model) {
         this.provider = provider;
         this.http = http;
         this.policy = policy;
         this.listener = listener;
         this.secret = secret;
+        this.model = model;
     }
 
     /** A ProviderException or InterruptedException carried through LangChain4j's unchecked world. */
@@ -95,7 +101,7 @@ final class LangChainHttp implements HttpClientBuilder {
         try {
             return http.send(provider, request, p, listener);
         } catch (ProviderException e) {
-            throw scrub(e);
+            throw model.explain(scrub(e));
         }
     }
 

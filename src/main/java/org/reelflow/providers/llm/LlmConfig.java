@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.helidon.config.Config;
 
+import org.reelflow.providers.Models;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.http.RetryPolicy;
 
@@ -20,13 +21,15 @@ import org.reelflow.providers.http.RetryPolicy;
  * @param baseUrls        vendor endpoints by provider key ({@code anthropic}, {@code openai}, {@code gemini},
  *                        {@code openrouter}, {@code tavily}); missing ones use the vendor's public URL
  * @param listener        told about each retried attempt, or null
+ * @param models          the model ids each provider uses when the job names none
  */
 public record LlmConfig(ProviderHttp http,
                         RetryPolicy llm,
                         RetryPolicy search,
                         int maxOutputTokens,
                         Map<String, String> baseUrls,
-                        ProviderHttp.RetryListener listener) {
+                        ProviderHttp.RetryListener listener,
+                        Models models) {
 
     public static final RetryPolicy DEFAULT_LLM = RetryPolicy.DEFAULT.withTimeout(Duration.ofSeconds(120));
     public static final RetryPolicy DEFAULT_SEARCH = RetryPolicy.DEFAULT.withTimeout(Duration.ofSeconds(180));
@@ -37,7 +40,7 @@ public record LlmConfig(ProviderHttp http,
     }
 
     public static LlmConfig defaults(ProviderHttp http) {
-        return new LlmConfig(http, DEFAULT_LLM, DEFAULT_SEARCH, DEFAULT_MAX_OUTPUT_TOKENS, Map.of(), null);
+        return new LlmConfig(http, DEFAULT_LLM, DEFAULT_SEARCH, DEFAULT_MAX_OUTPUT_TOKENS, Map.of(), null, Models.DEFAULTS);
     }
 
     /**
@@ -57,20 +60,25 @@ public record LlmConfig(ProviderHttp http,
                              base.withTimeout(duration(llm.get("timeout"), DEFAULT_LLM.timeout())),
                              base.withTimeout(duration(llm.get("search-timeout"), DEFAULT_SEARCH.timeout())),
                              llm.get("max-output-tokens").asInt().orElse(DEFAULT_MAX_OUTPUT_TOKENS),
-                             byProvider, null);
+                             byProvider, null, Models.DEFAULTS);
     }
 
     public LlmConfig withBaseUrl(String provider, String url) {
         Map<String, String> urls = new HashMap<>(baseUrls);
         urls.put(provider, url);
-        return new LlmConfig(http, llm, search, maxOutputTokens, urls, listener);
+        return new LlmConfig(http, llm, search, maxOutputTokens, urls, listener, models);
     }
 
     public LlmConfig withListener(ProviderHttp.RetryListener l) {
-        return new LlmConfig(http, llm, search, maxOutputTokens, baseUrls, l);
+        return new LlmConfig(http, llm, search, maxOutputTokens, baseUrls, l, models);
     }
 
-    String baseUrl(String provider, String fallback) {
+    public LlmConfig withModels(Models m) {
+        return new LlmConfig(http, llm, search, maxOutputTokens, baseUrls, listener, m);
+    }
+
+    /** The configured endpoint of {@code provider}, else {@code fallback} (its vendor's). */
+    public String baseUrl(String provider, String fallback) {
         String url = baseUrls.get(provider);
         return url == null || url.isBlank() ? fallback : url;
     }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.reelflow.providers.KeyRing;
+import org.reelflow.providers.Model;
+import org.reelflow.providers.ModelChoice;
 import org.reelflow.providers.search.SearchResolver;
 import org.reelflow.providers.search.SearchSetup;
 import org.reelflow.providers.search.TavilySearch;
@@ -22,10 +24,13 @@ public final class LlmProviders {
             AnthropicLlm.PROVIDER, AnthropicLlm.KEY, OpenAiLlm.PROVIDER, OpenAiLlm.KEY, GeminiLlm.PROVIDER, GeminiLlm.KEY,
             OpenRouterLlm.PROVIDER, OpenRouterLlm.KEY, OpenAiCompatibleLlm.PROVIDER, OpenAiCompatibleLlm.KEY);
 
-    /** The model used when the job names none. */
-    public static final Map<String, String> DEFAULT_MODELS = Map.of(
-            AnthropicLlm.PROVIDER, AnthropicLlm.DEFAULT_MODEL, OpenAiLlm.PROVIDER, OpenAiLlm.DEFAULT_MODEL,
-            GeminiLlm.PROVIDER, GeminiLlm.DEFAULT_MODEL, OpenRouterLlm.PROVIDER, OpenRouterLlm.DEFAULT_MODEL);
+    /** The setting of each provider's model, used when the job names none ({@link LlmConfig#models()}). */
+    public static final Map<String, Model> MODELS = Map.of(
+            AnthropicLlm.PROVIDER, Model.LLM_ANTHROPIC, OpenAiLlm.PROVIDER, Model.LLM_OPENAI,
+            GeminiLlm.PROVIDER, Model.LLM_GEMINI, OpenRouterLlm.PROVIDER, Model.LLM_OPENROUTER);
+
+    /** The request field that names a job's own model (OpenReels' name). */
+    public static final String JOB_MODEL_FIELD = "llmModel";
 
     private LlmProviders() {
     }
@@ -37,8 +42,8 @@ public final class LlmProviders {
 
     /**
      * @param provider       {@code anthropic}, {@code openai}, {@code gemini}, {@code openrouter}, {@code openai-compatible}
-     * @param model          overrides the default model; for openai-compatible required here or in
-     *                       {@code OPENREELS_LLM_MODEL}
+     * @param model          the job's {@code llmModel}, overriding {@link LlmConfig#models()}; for openai-compatible
+     *                       required here or in {@code OPENREELS_LLM_MODEL}
      * @param baseUrl        the openai-compatible endpoint (else {@code OPENREELS_LLM_BASE_URL}); ignored by the other
      *                       providers, whose endpoints come from {@link LlmConfig#baseUrls()} (trusted configuration)
      * @param searchProvider {@code native}, {@code tavily}, {@code none} or null for automatic
@@ -55,21 +60,24 @@ public final class LlmProviders {
         if (OpenAiCompatibleLlm.PROVIDER.equals(provider)) {
             String url = baseUrl == null || baseUrl.isBlank() ? keys.find(OpenAiCompatibleLlm.BASE_URL_VAR).orElse(null)
                     : baseUrl.trim();
-            m = m != null ? m : keys.find(OpenAiCompatibleLlm.MODEL_VAR).orElse(null);
-            if (url == null || m == null) {
+            ModelChoice chosen = m != null ? ModelChoice.byJob(m, JOB_MODEL_FIELD)
+                    : keys.find(OpenAiCompatibleLlm.MODEL_VAR)
+                          .map(id -> new ModelChoice(id, "model", OpenAiCompatibleLlm.MODEL_VAR)).orElse(null);
+            if (url == null || chosen == null) {
                 throw new IllegalArgumentException("The openai-compatible provider needs llmBaseUrl and llmModel "
                         + "(or " + OpenAiCompatibleLlm.BASE_URL_VAR + " and " + OpenAiCompatibleLlm.MODEL_VAR + ")");
             }
             SearchSetup search = search(searchProvider, provider, keys, config);
-            return new OpenAiCompatibleLlm(m, url, keys.find(OpenAiCompatibleLlm.KEY).orElse(null), search, config);
+            return new OpenAiCompatibleLlm(chosen, url, keys.find(OpenAiCompatibleLlm.KEY).orElse(null), search, config);
         }
         String key = keys.require(KEYS.get(provider));
         SearchSetup search = search(searchProvider, provider, keys, config);
+        ModelChoice chosen = m != null ? ModelChoice.byJob(m, JOB_MODEL_FIELD) : config.models().choice(MODELS.get(provider));
         return switch (provider) {
-            case AnthropicLlm.PROVIDER -> new AnthropicLlm(m, key, search, config);
-            case OpenAiLlm.PROVIDER -> new OpenAiLlm(m, key, search, config);
-            case GeminiLlm.PROVIDER -> new GeminiLlm(m, key, search, config);
-            default -> new OpenRouterLlm(m, key, search, config);
+            case AnthropicLlm.PROVIDER -> new AnthropicLlm(chosen, key, search, config);
+            case OpenAiLlm.PROVIDER -> new OpenAiLlm(chosen, key, search, config);
+            case GeminiLlm.PROVIDER -> new GeminiLlm(chosen, key, search, config);
+            default -> new OpenRouterLlm(chosen, key, search, config);
         };
     }
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 
+import org.reelflow.providers.ModelChoice;
 import org.reelflow.providers.search.SearchSetup;
 
 /**
@@ -21,9 +22,9 @@ public final class OpenAiCompatibleLlm extends AbstractLlmClient {
     private final OpenAiChatModel chat;
 
     /** @param apiKey null when the server needs none */
-    public OpenAiCompatibleLlm(String model, String baseUrl, String apiKey, SearchSetup search, LlmConfig config) {
+    public OpenAiCompatibleLlm(ModelChoice model, String baseUrl, String apiKey, SearchSetup search, LlmConfig config) {
         super(PROVIDER, Objects.requireNonNull(model, "model"), apiKey, search, config);
-        this.chat = OpenAiLlm.chatModel(Objects.requireNonNull(baseUrl, "baseUrl"), apiKey, model, llmHttp, false);
+        this.chat = OpenAiLlm.chatModel(Objects.requireNonNull(baseUrl, "baseUrl"), apiKey, this.model, llmHttp, false);
     }
 
     @Override

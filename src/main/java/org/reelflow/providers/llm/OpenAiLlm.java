@@ -19,6 +19,7 @@ import dev.langchain4j.model.output.TokenUsage;
 
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
+import org.reelflow.providers.ModelChoice;
 import org.reelflow.providers.search.SearchSetup;
 
 /**
@@ -30,15 +31,14 @@ public final class OpenAiLlm extends AbstractLlmClient {
 
     public static final String PROVIDER = "openai";
     public static final String KEY = "OPENAI_API_KEY";
-    public static final String DEFAULT_MODEL = "gpt-5.4";
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
     private final OpenAiChatModel chat;
     private final String baseUrl;
     private final String apiKey;
 
-    public OpenAiLlm(String model, String apiKey, SearchSetup search, LlmConfig config) {
-        super(PROVIDER, model == null ? DEFAULT_MODEL : model, apiKey, search, config);
+    public OpenAiLlm(ModelChoice model, String apiKey, SearchSetup search, LlmConfig config) {
+        super(PROVIDER, model, apiKey, search, config);
         this.baseUrl = config.baseUrl(PROVIDER, DEFAULT_BASE_URL);
         this.apiKey = apiKey;
         this.chat = chatModel(baseUrl, apiKey, this.model, llmHttp, true);

@@ -3,6 +3,7 @@ package org.reelflow.providers.llm;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 
+import org.reelflow.providers.ModelChoice;
 import org.reelflow.providers.search.SearchSetup;
 
 /** OpenRouter: the OpenAI protocol at its own base URL. No native search; Tavily when configured. */
@@ -10,13 +11,12 @@ public final class OpenRouterLlm extends AbstractLlmClient {
 
     public static final String PROVIDER = "openrouter";
     public static final String KEY = "OPENROUTER_API_KEY";
-    public static final String DEFAULT_MODEL = "anthropic/claude-sonnet-4";
     public static final String DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
 
     private final OpenAiChatModel chat;
 
-    public OpenRouterLlm(String model, String apiKey, SearchSetup search, LlmConfig config) {
-        super(PROVIDER, model == null ? DEFAULT_MODEL : model, apiKey, search, config);
+    public OpenRouterLlm(ModelChoice model, String apiKey, SearchSetup search, LlmConfig config) {
+        super(PROVIDER, model, apiKey, search, config);
         this.chat = OpenAiLlm.chatModel(config.baseUrl(PROVIDER, DEFAULT_BASE_URL), apiKey, this.model, llmHttp, false);
     }
 

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 
+import org.reelflow.providers.Model;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.RetryPolicy;
@@ -20,15 +21,15 @@ import org.reelflow.providers.vendor.VendorCall;
 import org.reelflow.providers.vendor.VendorSettings;
 
 /**
- * Music from Lyria 3 Pro ({@code lyria-3-pro-preview} via generateContent, {@code responseModalities
- * ["audio","text"]}). A refused prompt (blockReason, a safety finish, or a safety-worded rejection) is retried
+ * Music from Lyria (the model of {@code providers.models.music.lyria} via generateContent,
+ * {@code responseModalities ["audio","text"]}). A refused prompt (blockReason, a safety finish, or a safety-worded rejection) is retried
  * once with OpenReels' intensifier words replaced by "restrained"; an empty answer with finishReason OTHER is an
  * error without retry. Text parts are returned as the track's description.
  */
 public final class LyriaMusic {
 
     public static final String PROVIDER = "lyria";
-    public static final String MODEL = "lyria-3-pro-preview";
+    public static final String KEY = "GOOGLE_API_KEY";
     /** A full track takes a while to compose: three minutes per attempt. */
     public static final RetryPolicy DEFAULT_POLICY = RetryPolicy.DEFAULT.withTimeout(Duration.ofSeconds(180));
 
@@ -47,7 +48,8 @@ public final class LyriaMusic {
     private final AtomicInteger generated = new AtomicInteger();
 
     public LyriaMusic(VendorSettings settings, String key) {
-        this.gemini = new GeminiContent(settings, PROVIDER, MODEL, settings.policy(PROVIDER, DEFAULT_POLICY), key);
+        this.gemini = new GeminiContent(settings, PROVIDER, settings.models().choice(Model.MUSIC_LYRIA),
+                                        settings.policy(PROVIDER, DEFAULT_POLICY), key);
     }
 
     /** Tracks this instance has produced (Lyria bills per track). */
@@ -128,6 +130,6 @@ public final class LyriaMusic {
 
     @Override
     public String toString() {
-        return "LyriaMusic[" + MODEL + "]";
+        return "LyriaMusic[" + gemini.model().id() + "]";
     }
 }

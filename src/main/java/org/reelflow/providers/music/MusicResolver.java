@@ -75,7 +75,7 @@ public final class MusicResolver {
             return new MusicResolver(null, library);
         }
         if (provider.equals(LyriaMusic.PROVIDER)) {
-            return new MusicResolver(new LyriaMusic(settings, keys.require("GOOGLE_API_KEY")), library);
+            return new MusicResolver(new LyriaMusic(settings, keys.require(LyriaMusic.KEY)), library);
         }
         throw new IllegalArgumentException("unknown music provider '" + provider + "' (known: bundled, lyria)");
     }

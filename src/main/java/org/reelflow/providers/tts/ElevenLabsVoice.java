@@ -1,5 +1,7 @@
 package org.reelflow.providers.tts;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,8 @@ import jakarta.json.JsonValue;
 
 import org.reelflow.media.TimedWord;
 import org.reelflow.media.align.ForcedAligner;
+import org.reelflow.providers.Model;
+import org.reelflow.providers.ModelChoice;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.vendor.VendorCall;
@@ -21,26 +25,31 @@ import org.reelflow.providers.vendor.VendorSettings;
 /**
  * ElevenLabs text-to-speech with character timestamps ({@code POST /v1/text-to-speech/<voice>/with-timestamps}).
  * The script goes as written; the answer's per-character times are grouped into whitespace-separated words
- * (start of the first character, end of the last) and mapped onto the script. Audio is MP3.
+ * (start of the first character, end of the last) and mapped onto the script. Audio is MP3. The voice and model are
+ * {@code providers.models.voice.elevenlabs} and {@code .tts.elevenlabs}; the default voice is a premade one, which
+ * every plan may use over the API (Voice Library voices need a paid plan and must be added to the account).
  */
 public final class ElevenLabsVoice extends CloudVoice {
 
     public static final String PROVIDER = "elevenlabs";
     public static final String DEFAULT_BASE_URL = "https://api.elevenlabs.io";
-    public static final String VOICE = "yl2ZDV1MzN4HbQJbMihG";
-    public static final String MODEL = "eleven_multilingual_v2";
     /** The request limit of eleven_multilingual_v2. */
     public static final int MAX_CHARACTERS = 10_000;
 
     private final VendorCall call;
     private final String url;
     private final String key;
+    private final String model;
+    private final ModelChoice voice;
 
     public ElevenLabsVoice(VendorSettings settings, String key, ForcedAligner aligner) {
         super(PROVIDER, aligner);
         this.key = key;
         this.call = new VendorCall(settings, PROVIDER, settings.policy(PROVIDER, VoiceEngines.DEFAULT_POLICY), key);
-        this.url = settings.baseUrl(PROVIDER, DEFAULT_BASE_URL) + "/v1/text-to-speech/" + VOICE + "/with-timestamps";
+        this.model = settings.models().id(Model.TTS_ELEVENLABS);
+        this.voice = settings.models().choice(Model.VOICE_ELEVENLABS);
+        this.url = settings.baseUrl(PROVIDER, DEFAULT_BASE_URL) + "/v1/text-to-speech/"
+                   + URLEncoder.encode(voice.id(), StandardCharsets.UTF_8) + "/with-timestamps";
     }
 
     @Override
@@ -50,10 +59,15 @@ public final class ElevenLabsVoice extends CloudVoice {
                     + " characters per request; the script has " + text.length()
                     + ". Shorten the script or use a different TTS provider.");
         }
-        JsonObject body = Json.createObjectBuilder().add("text", text).add("model_id", MODEL)
+        JsonObject body = Json.createObjectBuilder().add("text", text).add("model_id", model)
                 .add("voice_settings", Json.createObjectBuilder().add("stability", 0.5).add("similarity_boost", 0.75))
                 .build();
-        JsonObject answer = call.postJson(url, Map.of("xi-api-key", key, "Accept", "application/json"), body);
+        JsonObject answer;
+        try {
+            answer = call.postJson(url, Map.of("xi-api-key", key, "Accept", "application/json"), body);
+        } catch (ProviderException e) {
+            throw voice.explain(e);
+        }
         byte[] audio = call.base64("audio_base64", VendorCall.text(answer, "audio_base64"));
         AudioFiles.Format format = AudioFiles.detect(audio);
         if (format == null) {

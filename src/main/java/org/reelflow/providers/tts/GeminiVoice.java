@@ -7,30 +7,31 @@ import jakarta.json.Json;
 
 import org.reelflow.media.align.ForcedAligner;
 import org.reelflow.media.voice.TextNormalizer;
+import org.reelflow.providers.Model;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.vendor.GeminiContent;
 import org.reelflow.providers.vendor.VendorSettings;
 
 /**
- * Gemini speech: {@code gemini-2.5-flash-preview-tts} via generateContent with {@code responseModalities:
- * ["AUDIO"]} and the prebuilt voice Kore. The answer is base64 raw 16-bit mono PCM (24 kHz unless its MIME type
+ * Gemini speech: the model and prebuilt voice of {@code providers.models.tts.gemini} and {@code .voice.gemini}
+ * via generateContent with {@code responseModalities: ["AUDIO"]}. The answer is base64 raw 16-bit mono PCM (24 kHz unless its MIME type
  * says otherwise), written as WAV. No timings: the speakable script is sent and the audio force-aligned to it.
  */
 public final class GeminiVoice extends CloudVoice {
 
     public static final String PROVIDER = "gemini-tts";
-    public static final String MODEL = "gemini-2.5-flash-preview-tts";
-    public static final String VOICE = "Kore";
     static final int DEFAULT_RATE = 24_000;
     private static final Pattern RATE = Pattern.compile("rate=(\\d+)");
 
     private final GeminiContent gemini;
+    private final String voice;
     private final TextNormalizer normalizer = new TextNormalizer();
 
     public GeminiVoice(VendorSettings settings, String key, ForcedAligner aligner) {
         super(PROVIDER, aligner);
-        this.gemini = new GeminiContent(settings, PROVIDER, MODEL,
+        this.gemini = new GeminiContent(settings, PROVIDER, settings.models().choice(Model.TTS_GEMINI),
                                         settings.policy(PROVIDER, VoiceEngines.DEFAULT_POLICY), key);
+        this.voice = settings.models().id(Model.VOICE_GEMINI);
     }
 
     @Override
@@ -43,7 +44,7 @@ public final class GeminiVoice extends CloudVoice {
         var config = Json.createObjectBuilder()
                 .add("responseModalities", Json.createArrayBuilder().add("AUDIO"))
                 .add("speechConfig", Json.createObjectBuilder().add("voiceConfig", Json.createObjectBuilder()
-                        .add("prebuiltVoiceConfig", Json.createObjectBuilder().add("voiceName", VOICE))));
+                        .add("prebuiltVoiceConfig", Json.createObjectBuilder().add("voiceName", voice))));
         GeminiContent.Answer answer = gemini.generate(GeminiContent.body(text, config));
         if (answer.blockReason() != null) {
             throw gemini.call().refused("refused the script (blockReason " + answer.blockReason() + ")");

@@ -13,6 +13,7 @@ import jakarta.json.JsonValue;
 
 import org.reelflow.media.TimedWord;
 import org.reelflow.media.align.ForcedAligner;
+import org.reelflow.providers.Model;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.vendor.VendorCall;
@@ -20,25 +21,28 @@ import org.reelflow.providers.vendor.VendorSettings;
 
 /**
  * Inworld TTS ({@code POST /tts/v1/voice}) with word timestamps. The key is already the Basic credential Inworld
- * issues. Input is limited to 2000 characters; the word arrays must be equally long. Audio is MP3.
+ * issues. Input is limited to 2000 characters; the word arrays must be equally long. Audio is MP3. Voice and model
+ * are {@code providers.models.voice.inworld} and {@code .tts.inworld}.
  */
 public final class InworldVoice extends CloudVoice {
 
     public static final String PROVIDER = "inworld";
     public static final String DEFAULT_BASE_URL = "https://api.inworld.ai";
-    public static final String VOICE = "Dennis";
-    public static final String MODEL = "inworld-tts-1.5-max";
     public static final int MAX_CHARACTERS = 2000;
 
     private final VendorCall call;
     private final String url;
     private final String key;
+    private final String voice;
+    private final String model;
 
     public InworldVoice(VendorSettings settings, String key, ForcedAligner aligner) {
         super(PROVIDER, aligner);
         this.key = key;
         this.call = new VendorCall(settings, PROVIDER, settings.policy(PROVIDER, VoiceEngines.DEFAULT_POLICY), key);
         this.url = settings.baseUrl(PROVIDER, DEFAULT_BASE_URL) + "/tts/v1/voice";
+        this.voice = settings.models().id(Model.VOICE_INWORLD);
+        this.model = settings.models().id(Model.TTS_INWORLD);
     }
 
     @Override
@@ -48,7 +52,7 @@ public final class InworldVoice extends CloudVoice {
                     + text.length() + " chars, max " + MAX_CHARACTERS
                     + ". Shorten the script or use a different TTS provider.");
         }
-        JsonObject body = Json.createObjectBuilder().add("text", text).add("voiceId", VOICE).add("modelId", MODEL)
+        JsonObject body = Json.createObjectBuilder().add("text", text).add("voiceId", voice).add("modelId", model)
                 .add("audioConfig", Json.createObjectBuilder().add("audioEncoding", "MP3"))
                 .add("timestampType", "WORD").add("applyTextNormalization", "ON").build();
         JsonObject answer = call.postJson(url, Map.of("Authorization", "Basic " + key), body);

@@ -8,27 +8,30 @@ import jakarta.json.JsonObject;
 
 import org.reelflow.media.align.ForcedAligner;
 import org.reelflow.media.voice.TextNormalizer;
+import org.reelflow.providers.Model;
+import org.reelflow.providers.ModelChoice;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.vendor.VendorCall;
 import org.reelflow.providers.vendor.VendorSettings;
 
 /**
- * OpenAI speech ({@code POST /v1/audio/speech}, WAV). It returns no timings, so the script is sent in the
+ * OpenAI speech ({@code POST /v1/audio/speech}, WAV; model and voice from {@code providers.models.tts.openai} and
+ * {@code .voice.openai}). It returns no timings, so the script is sent in the
  * speakable form our aligner expects (numbers and symbols spelled out) and the audio is force-aligned to it.
  */
 public final class OpenAiVoice extends CloudVoice {
 
     public static final String PROVIDER = "openai-tts";
     public static final String DEFAULT_BASE_URL = "https://api.openai.com";
-    public static final String MODEL = "gpt-4o-mini-tts";
-    public static final String VOICE = "alloy";
     /** The endpoint's input limit. */
     public static final int MAX_CHARACTERS = 4096;
 
     private final VendorCall call;
     private final String url;
     private final String key;
+    private final ModelChoice model;
+    private final String voice;
     private final TextNormalizer normalizer = new TextNormalizer();
 
     public OpenAiVoice(VendorSettings settings, String key, ForcedAligner aligner) {
@@ -36,6 +39,8 @@ public final class OpenAiVoice extends CloudVoice {
         this.key = key;
         this.call = new VendorCall(settings, PROVIDER, settings.policy(PROVIDER, VoiceEngines.DEFAULT_POLICY), key);
         this.url = settings.baseUrl(PROVIDER, DEFAULT_BASE_URL) + "/v1/audio/speech";
+        this.model = settings.models().choice(Model.TTS_OPENAI);
+        this.voice = settings.models().id(Model.VOICE_OPENAI);
     }
 
     @Override
@@ -50,9 +55,14 @@ public final class OpenAiVoice extends CloudVoice {
                     + " characters; the script has " + text.length()
                     + " when spelled out. Shorten the script or use a different TTS provider.");
         }
-        JsonObject body = Json.createObjectBuilder().add("model", MODEL).add("voice", VOICE).add("input", text)
+        JsonObject body = Json.createObjectBuilder().add("model", model.id()).add("voice", voice).add("input", text)
                 .add("response_format", "wav").build();
-        HttpResponse<byte[]> res = call.post(url, Map.of("Authorization", "Bearer " + key), body);
+        HttpResponse<byte[]> res;
+        try {
+            res = call.post(url, Map.of("Authorization", "Bearer " + key), body);
+        } catch (ProviderException e) {
+            throw model.explain(e);
+        }
         byte[] audio = res.body();
         if (AudioFiles.detect(audio) != AudioFiles.Format.WAV) {
             String type = res.headers().firstValue("content-type").orElse("?");

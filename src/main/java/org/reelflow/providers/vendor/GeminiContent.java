@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
+import org.reelflow.providers.ModelChoice;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.http.RetryPolicy;
 
@@ -57,11 +58,17 @@ public final class GeminiContent {
     private final VendorCall call;
     private final String url;
     private final String key;
+    private final ModelChoice model;
 
-    public GeminiContent(VendorSettings settings, String provider, String model, RetryPolicy policy, String key) {
+    public GeminiContent(VendorSettings settings, String provider, ModelChoice model, RetryPolicy policy, String key) {
         this.call = new VendorCall(settings, provider, policy, key);
-        this.url = settings.baseUrl(provider, DEFAULT_BASE_URL) + "/v1beta/models/" + model + ":generateContent";
+        this.url = settings.baseUrl(provider, DEFAULT_BASE_URL) + "/v1beta/models/" + model.id() + ":generateContent";
         this.key = key;
+        this.model = model;
+    }
+
+    public ModelChoice model() {
+        return model;
     }
 
     public VendorCall call() {
@@ -76,8 +83,15 @@ public final class GeminiContent {
                 .add("generationConfig", generationConfig).build();
     }
 
+    /** @throws ProviderException NOT_SERVED naming the model and its setting when Google does not know the model */
     public Answer generate(JsonObject body) throws ProviderException, InterruptedException {
-        return parse(call.postJson(url, Map.of("x-goog-api-key", key), body));
+        JsonObject answer;
+        try {
+            answer = call.postJson(url, Map.of("x-goog-api-key", key), body);
+        } catch (ProviderException e) {
+            throw model.explain(e);
+        }
+        return parse(answer);
     }
 
     Answer parse(JsonObject root) throws ProviderException {

@@ -8,16 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.reelflow.providers.Models;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.http.RetryPolicy;
 
 /**
  * Where and how the voice, image and music vendors are called: the shared {@link ProviderHttp}, a base URL per
- * provider (tests point these at local doubles), a retry policy per provider, and who hears about retries.
- * Holds no keys.
+ * provider (tests point these at local doubles), a retry policy per provider, who hears about retries, and the
+ * model and voice ids to ask for. Holds no keys.
  */
 public record VendorSettings(ProviderHttp http, Map<String, URI> baseUrls, Map<String, RetryPolicy> policies,
-                             ProviderHttp.RetryListener listener) {
+                             ProviderHttp.RetryListener listener, Models models) {
 
     /** Provider keys whose base URL and policy can be configured (factories look them up by these names). */
     public static final List<String> PROVIDERS = List.of("elevenlabs", "inworld", "openai-tts", "gemini-tts",
@@ -30,7 +31,7 @@ public record VendorSettings(ProviderHttp http, Map<String, URI> baseUrls, Map<S
 
     /** Vendors' real endpoints and the default policies. */
     public static VendorSettings defaults(ProviderHttp http) {
-        return new VendorSettings(http, Map.of(), Map.of(), null);
+        return new VendorSettings(http, Map.of(), Map.of(), null, Models.DEFAULTS);
     }
 
     /** The configured base URL (no trailing slash) or the vendor's own. */
@@ -47,17 +48,21 @@ public record VendorSettings(ProviderHttp http, Map<String, URI> baseUrls, Map<S
     public VendorSettings withBaseUrl(String provider, URI url) {
         Map<String, URI> m = new HashMap<>(baseUrls);
         m.put(provider, url);
-        return new VendorSettings(http, m, policies, listener);
+        return new VendorSettings(http, m, policies, listener, models);
     }
 
     public VendorSettings withPolicy(String provider, RetryPolicy policy) {
         Map<String, RetryPolicy> m = new HashMap<>(policies);
         m.put(provider, policy);
-        return new VendorSettings(http, baseUrls, m, listener);
+        return new VendorSettings(http, baseUrls, m, listener, models);
     }
 
     public VendorSettings withListener(ProviderHttp.RetryListener l) {
-        return new VendorSettings(http, baseUrls, policies, l);
+        return new VendorSettings(http, baseUrls, policies, l, models);
+    }
+
+    public VendorSettings withModels(Models m) {
+        return new VendorSettings(http, baseUrls, policies, listener, m);
     }
 
     /**
@@ -84,7 +89,7 @@ public record VendorSettings(ProviderHttp http, Map<String, URI> baseUrls, Map<S
                                                 base.baseBackoff(), base.maxBackoff(), base.maxRetryAfter()));
             }
         }
-        return new VendorSettings(http, urls, policies, null);
+        return new VendorSettings(http, urls, policies, null, Models.DEFAULTS);
     }
 
     static Duration duration(String s) {

@@ -12,20 +12,23 @@ import java.util.logging.Logger;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import org.reelflow.providers.Model;
+import org.reelflow.providers.ModelChoice;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.http.RetryPolicy;
 
 /**
- * Kling 2.6 Pro image-to-video through fal's queue API.
+ * Image-to-video through fal's queue API, by default Kling 2.6 Pro (the endpoint is
+ * {@code providers.models.video.fal}, or the job's {@code videoModel} when fal is its primary video provider).
  * <ol>
  *   <li>The first frame is uploaded to fal storage as fal's own client does ({@code POST
  *       https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3} with {@code content_type},
  *       {@code file_name} and an {@code X-Fal-Object-Lifecycle} expiry → {@code upload_url}, {@code file_url};
  *       {@code PUT} the bytes to {@code upload_url}). fal documents URLs as the input every model takes (data URIs
  *       only "some models"), and OpenReels uploads too.</li>
- *   <li>{@code POST <queue>/fal-ai/kling-video/v2.6/pro/image-to-video} with {@code Authorization: Key <key>} →
+ *   <li>{@code POST <queue>/<endpoint>} with {@code Authorization: Key <key>} →
  *       {@code request_id}, {@code status_url}, {@code response_url}, {@code cancel_url}.</li>
  *   <li>{@code GET status_url} until {@code COMPLETED}; {@code GET response_url} → {@code video.url}; download.</li>
  * </ol>
@@ -36,12 +39,12 @@ public final class FalVideoGenerator implements VideoGenerator {
 
     private static final Logger LOG = Logger.getLogger(FalVideoGenerator.class.getName());
     public static final String HTTP_NAME = "fal";
-    public static final String ENDPOINT = "fal-ai/kling-video/v2.6/pro/image-to-video";
     private static final int[] DURATIONS = {5, 10};
 
     private final ProviderHttp http;
     private final String auth;
     private final VideoSettings settings;
+    private final ModelChoice endpoint;
 
     public FalVideoGenerator(ProviderHttp http, String apiKey, VideoSettings settings) {
         if (apiKey == null || apiKey.isBlank()) {
@@ -50,6 +53,7 @@ public final class FalVideoGenerator implements VideoGenerator {
         this.http = http;
         this.auth = "Key " + apiKey;
         this.settings = settings;
+        this.endpoint = settings.models().choice(Model.VIDEO_FAL);
     }
 
     @Override
@@ -77,12 +81,17 @@ public final class FalVideoGenerator implements VideoGenerator {
         if (negativePrompt != null && !negativePrompt.isBlank()) {
             input.add("negative_prompt", negativePrompt);
         }
-        JsonObject queued = post(Wire.join(settings.falQueueUrl(), "/" + ENDPOINT), input.build(), Map.of());
+        JsonObject queued;
+        try {
+            queued = post(Wire.join(settings.falQueueUrl(), "/" + endpoint.id()), input.build(), Map.of());
+        } catch (ProviderException e) {
+            throw endpoint.explain(e);
+        }
         String requestId = Wire.str(queued, "request_id");
         if (requestId == null || !requestId.matches("[A-Za-z0-9._-]+")) {
             throw Wire.malformed(HTTP_NAME, "a request_id");
         }
-        String appBase = "/" + ENDPOINT.substring(0, ENDPOINT.indexOf('/', ENDPOINT.indexOf('/') + 1)) + "/requests/" + requestId;
+        String appBase = "/" + appId(endpoint.id()) + "/requests/" + requestId;
         URI statusUrl = url(queued, "status_url", appBase + "/status");
         URI responseUrl = url(queued, "response_url", appBase);
         URI cancelUrl = url(queued, "cancel_url", appBase + "/cancel");
@@ -157,6 +166,12 @@ public final class FalVideoGenerator implements VideoGenerator {
     }
 
     /** The URL fal gave (it says not to build them), or the documented shape when it gave none. */
+    /** The app an endpoint belongs to, its first two segments: fal keeps a request's status and result there. */
+    static String appId(String endpoint) {
+        int second = endpoint.indexOf('/', endpoint.indexOf('/') + 1);
+        return second < 0 ? endpoint : endpoint.substring(0, second);
+    }
+
     private URI url(JsonObject queued, String field, String fallbackPath) throws ProviderException {
         String u = Wire.str(queued, field);
         if (u == null) {
@@ -186,6 +201,6 @@ public final class FalVideoGenerator implements VideoGenerator {
 
     @Override
     public String toString() {
-        return "FalVideoGenerator[" + ENDPOINT + "]";
+        return "FalVideoGenerator[" + endpoint.id() + "]";
     }
 }

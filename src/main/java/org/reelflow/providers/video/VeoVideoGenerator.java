@@ -15,6 +15,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import org.reelflow.providers.Model;
+import org.reelflow.providers.ModelChoice;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.ProviderHttp;
@@ -22,7 +24,8 @@ import org.reelflow.providers.http.ProviderHttp;
 /**
  * Google Veo through the Gemini API: {@code POST /v1beta/models/<model>:predictLongRunning} with the first frame
  * inline (base64), then {@code GET /v1beta/<operation>} until {@code done}, then the clip is fetched from the
- * returned file URI. Veo takes no negative prompt on this API; one given is dropped (logged once).
+ * returned file URI. Veo takes no negative prompt on this API; one given is dropped (logged once). The model is
+ * {@code providers.models.video.veo}, or the job's {@code videoModel} when Veo is its primary video provider.
  */
 public final class VeoVideoGenerator implements VideoGenerator {
 
@@ -35,6 +38,7 @@ public final class VeoVideoGenerator implements VideoGenerator {
     private final ProviderHttp http;
     private final String apiKey;
     private final VideoSettings settings;
+    private final ModelChoice model;
     private final AtomicBoolean warnedNegative = new AtomicBoolean();
 
     public VeoVideoGenerator(ProviderHttp http, String apiKey, VideoSettings settings) {
@@ -44,6 +48,7 @@ public final class VeoVideoGenerator implements VideoGenerator {
         this.http = http;
         this.apiKey = apiKey;
         this.settings = settings;
+        this.model = settings.models().choice(Model.VIDEO_VEO);
     }
 
     @Override
@@ -57,7 +62,7 @@ public final class VeoVideoGenerator implements VideoGenerator {
     }
 
     public String model() {
-        return settings.veoModel();
+        return model.id();
     }
 
     @Override
@@ -77,10 +82,15 @@ public final class VeoVideoGenerator implements VideoGenerator {
                 .add("parameters", Json.createObjectBuilder().add("aspectRatio", "9:16").add("durationSeconds", seconds))
                 .build();
         URI submit = Wire.join(settings.googleBaseUrl(),
-                               "/v1beta/models/" + URLEncoder.encode(settings.veoModel(), StandardCharsets.UTF_8) + ":predictLongRunning");
-        JsonObject started = Wire.object(HTTP_NAME, http.send(HTTP_NAME, HttpRequest.newBuilder(submit)
-                .header(KEY_HEADER, apiKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), settings.requests(), null));
+                               "/v1beta/models/" + URLEncoder.encode(model.id(), StandardCharsets.UTF_8) + ":predictLongRunning");
+        JsonObject started;
+        try {
+            started = Wire.object(HTTP_NAME, http.send(HTTP_NAME, HttpRequest.newBuilder(submit)
+                    .header(KEY_HEADER, apiKey).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), settings.requests(), null));
+        } catch (ProviderException e) {
+            throw model.explain(e);
+        }
         String operation = Wire.str(started, "name");
         if (operation == null || !operation.matches("[A-Za-z0-9._/-]+") || operation.contains("..")) {
             throw Wire.malformed(HTTP_NAME, "an operation name");
@@ -144,6 +154,6 @@ public final class VeoVideoGenerator implements VideoGenerator {
 
     @Override
     public String toString() {
-        return "VeoVideoGenerator[" + settings.veoModel() + "]";
+        return "VeoVideoGenerator[" + model.id() + "]";
     }
 }

@@ -37,17 +37,21 @@ public final class VideoGenerators {
      * @param preferred the user's {@code videoProvider}, or null
      */
     public static List<VideoGenerator> chain(String preferred, KeyRing keys, ProviderHttp http, VideoSettings settings) {
-        String primary = preferred != null && !preferred.isBlank() ? preferred
-                : keys.has(GOOGLE_KEY) ? "gemini" : keys.has(FAL_KEY) ? "fal" : null;
         List<VideoGenerator> out = new ArrayList<>();
-        if (primary == null) {
-            return out;
-        }
-        out.add(create(primary, keys, http, settings));
-        String other = primary.equals("gemini") ? "fal" : "gemini";
-        if (keys.has(other.equals("gemini") ? GOOGLE_KEY : FAL_KEY)) {
-            out.add(create(other, keys, http, settings));
+        for (String provider : providers(preferred, keys)) {
+            out.add(create(provider, keys, http, settings));
         }
         return out;
+    }
+
+    /** The provider keys of {@link #chain}, primary first, without making any (a chosen one's key is not checked). */
+    public static List<String> providers(String preferred, KeyRing keys) {
+        String primary = preferred != null && !preferred.isBlank() ? preferred
+                : keys.has(GOOGLE_KEY) ? "gemini" : keys.has(FAL_KEY) ? "fal" : null;
+        if (primary == null) {
+            return List.of();
+        }
+        String other = primary.equals("gemini") ? "fal" : "gemini";
+        return keys.has(other.equals("gemini") ? GOOGLE_KEY : FAL_KEY) ? List.of(primary, other) : List.of(primary);
     }
 }

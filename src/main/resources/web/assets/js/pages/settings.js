@@ -5,12 +5,15 @@ import { h, fmtMoney, toast } from '../ui.js';
 export function mount(main) {
   const healthBox = h('div', { class: 'stack' }, h('div', { class: 'skeleton', style: { height: '120px' } }));
   const statsBox = h('div', { class: 'big-stats' }, h('div', { class: 'skeleton', style: { height: '80px' } }));
+  const modelsBox = h('div', { class: 'stack' }, h('div', { class: 'skeleton', style: { height: '120px' } }));
   main.append(h('section', { class: 'page', id: 'settings-page' },
     h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, 'Settings'), h('p', {}, 'Server health, tools and usage. API keys are configured on the server; your own keys live under Advanced options on the New short page.'))),
     tokenPanel(() => load(healthBox, statsBox)),
     h('div', { class: 'panel' }, h('h2', {}, 'Usage'), statsBox),
-    h('div', { class: 'panel' }, h('h2', {}, 'Server'), healthBox)));
+    h('div', { class: 'panel' }, h('h2', {}, 'Server'), healthBox),
+    h('div', { class: 'panel', id: 'models-panel' }, h('h2', {}, 'Models'), modelsBox)));
   load(healthBox, statsBox);
+  loadModels(modelsBox);
   return null;
 }
 
@@ -67,6 +70,39 @@ function load(healthBox, statsBox) {
       h('ul', { class: 'kv', id: 'health-keys' }, Object.entries(hl.keys || {}).map(([k, v]) =>
         h('li', {}, h('code', {}, k), h('span', { class: 'row', style: { gap: '6px' } }, h('span', { class: `dot ${v ? 'ok' : 'off'}`, 'aria-hidden': 'true' }), v ? 'Set' : 'Not set')))));
   }).catch((e) => healthBox.replaceChildren(h('div', { class: 'alert', role: 'alert' }, `Health check failed: ${e.message}`)));
+}
+
+const LISTED = {
+  true: ['ok', 'Listed by the vendor'],
+  false: ['bad', 'Not listed: jobs using it fail until its setting changes'],
+  null: ['off', 'Unknown: no server key, no list to ask, or no answer'],
+};
+
+/**
+ * Each cloud provider's model and voice ids, and whether its vendor lists them (asked with the server's keys; a
+ * job's own keys may see other lists). Ids are set with providers.models.<role>.<vendor>.
+ */
+function loadModels(box) {
+  api('/providers').then((catalog) => {
+    const rows = [];
+    for (const [kind, entries] of Object.entries(catalog)) {
+      for (const e of entries) {
+        for (const m of e.models || []) {
+          const [dot, text] = LISTED[String(m.listed)] || LISTED.null;
+          rows.push(h('li', { dataset: { provider: `${kind}:${e.key}`, role: m.role, listed: String(m.listed) } },
+            h('span', { class: 'stack', style: { gap: '2px', 'min-width': '0' } },
+              h('span', {}, `${e.label} · ${m.role}`), h('code', {}, m.id)),
+            h('span', { class: 'row', style: { gap: '6px' }, title: text },
+              h('span', { class: `dot ${dot}`, 'aria-hidden': 'true' }), text.split(':')[0])));
+        }
+      }
+    }
+    box.replaceChildren(
+      h('p', { class: 'hint', style: { 'margin-top': '-6px' } },
+        'The ids each provider asks for, checked against the vendor\'s own list before a job spends anything. '
+        + 'Change one with providers.models.<role>.<vendor> (e.g. PROVIDERS_MODELS_LLM_GEMINI).'),
+      h('ul', { class: 'kv', id: 'models-list' }, rows));
+  }).catch((e) => box.replaceChildren(h('p', { class: 'field-error' }, e.message)));
 }
 
 function stat(value, label) { return h('div', { class: 'stat' }, h('b', {}, String(value)), h('span', {}, label)); }

@@ -188,7 +188,7 @@ class ProviderHttpTest {
         assertThat(e.kind(), is(ProviderException.Kind.AUTH));
         assertThat(e.getMessage(), is("Invalid API key for gemini-tts (HTTP 400)"));
         assertThat("no retry on a bad key", calls.get(), is(1));
-        assertThat("its job stops naming the key", ProviderException.invalidKey(e).isPresent(), is(true));
+        assertThat("its job stops naming the key", ProviderException.unfixable(e).isPresent(), is(true));
     }
 
     @Test

@@ -75,7 +75,7 @@ class GeminiImageTest {
 
         VendorDouble.Seen r = vendor.only();
         assertThat(r.method(), is("POST"));
-        assertThat(r.path(), is("/v1beta/models/gemini-3.1-flash-image-preview:generateContent"));
+        assertThat(r.path(), is("/v1beta/models/gemini-3.1-flash-image:generateContent"));
         assertThat(r.header("x-goog-api-key"), is(KEY));
         assertThat(r.rawQuery(), is(nullValue()));
         JsonObject body = r.json();

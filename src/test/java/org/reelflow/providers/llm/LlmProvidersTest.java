@@ -1,12 +1,14 @@
 package org.reelflow.providers.llm;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.reelflow.providers.KeyRing;
+import org.reelflow.providers.Models;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.search.SearchMode;
 
@@ -39,9 +41,19 @@ class LlmProvidersTest {
                                   "OPENROUTER_API_KEY", "r"));
         assertThat(LlmProviders.create("anthropic", null, null, all, CONFIG), instanceOf(AnthropicLlm.class));
         assertThat(LlmProviders.create("openai", null, null, all, CONFIG).model(), is("gpt-5.4"));
-        assertThat(LlmProviders.create("gemini", null, null, all, CONFIG).model(), is("gemini-2.5-flash"));
-        assertThat(LlmProviders.create("openrouter", null, null, all, CONFIG).model(), is("anthropic/claude-sonnet-4"));
+        assertThat(LlmProviders.create("gemini", null, null, all, CONFIG).model(), is("gemini-3.8-flash"));
+        assertThat(LlmProviders.create("openrouter", null, null, all, CONFIG).model(), is("anthropic/claude-sonnet-5.5"));
         assertThat(LlmProviders.create("anthropic", "claude-opus-4-1", null, all, CONFIG).model(), is("claude-opus-4-1"));
+    }
+
+    @Test
+    void aConfiguredModelReplacesTheDefaultAndTheJobsOwnWins() {
+        KeyRing google = keys(Map.of("GOOGLE_API_KEY", "g"));
+        LlmConfig configured = CONFIG.withModels(Models.from(
+                k -> Optional.of("gemini-3.5-flash").filter(v -> k.equals("providers.models.llm.gemini"))));
+        assertThat(LlmProviders.create("gemini", null, null, google, configured).model(), is("gemini-3.5-flash"));
+        assertThat(LlmProviders.create("gemini", "gemini-3.6-flash", null, google, configured).model(),
+                   is("gemini-3.6-flash"));
     }
 
     @Test

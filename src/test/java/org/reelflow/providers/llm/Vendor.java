@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 
 import org.reelflow.providers.KeyRing;
+import org.reelflow.providers.Models;
 import org.reelflow.providers.http.ProviderHttp;
 import org.reelflow.providers.http.RetryPolicy;
 import org.reelflow.support.VendorDouble;
@@ -29,7 +30,7 @@ enum Vendor {
         }
     },
     OPENAI("openai", "OPENAI_API_KEY", "sk-proj-secretBBBB", "/v1", "/v1/chat/completions"),
-    GEMINI("gemini", "GOOGLE_API_KEY", "AIzaSy-secretCCCC", "/v1beta", "/v1beta/models/gemini-2.5-flash:generateContent") {
+    GEMINI("gemini", "GOOGLE_API_KEY", "AIzaSy-secretCCCC", "/v1beta", "/v1beta/models/gemini-3.8-flash:generateContent") {
         @Override
         String answer(String text, int in, int out) {
             return VendorWire.geminiText(text, in, out);
@@ -79,7 +80,7 @@ enum Vendor {
     }
 
     String expectedModel() {
-        return this == COMPATIBLE ? "llama3.1:8b" : LlmProviders.DEFAULT_MODELS.get(provider);
+        return this == COMPATIBLE ? "llama3.1:8b" : Models.DEFAULTS.id(LlmProviders.MODELS.get(provider));
     }
 
     /** Asserts the vendor's auth header carried the key. */
@@ -97,7 +98,7 @@ enum Vendor {
 
     static LlmConfig config(VendorDouble d, Vendor v, RetryPolicy llm, RetryPolicy search) {
         return new LlmConfig(ProviderHttp.create(), llm, search, 4096,
-                             Map.of(v.provider, d.url(v.basePath), "tavily", d.url("")), null);
+                             Map.of(v.provider, d.url(v.basePath), "tavily", d.url("")), null, Models.DEFAULTS);
     }
 
     KeyRing keys(Map<String, String> extra) {

@@ -153,7 +153,7 @@ class WebSearchTest {
 
     static String toolCall(String query) {
         return Json.createObjectBuilder().add("id", "chatcmpl-tool").add("object", "chat.completion")
-                .add("created", 1741569952).add("model", "anthropic/claude-sonnet-4")
+                .add("created", 1741569952).add("model", "anthropic/claude-sonnet-5.5")
                 .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder().add("index", 0)
                         .add("message", Json.createObjectBuilder().add("role", "assistant").addNull("content")
                                 .add("tool_calls", Json.createArrayBuilder().add(Json.createObjectBuilder()

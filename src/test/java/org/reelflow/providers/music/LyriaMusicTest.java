@@ -94,7 +94,7 @@ class LyriaMusicTest {
                                                         out, events::add);
 
         VendorDouble.Seen req = vendor.only();
-        assertThat(req.path(), is("/v1beta/models/lyria-3-pro-preview:generateContent"));
+        assertThat(req.path(), is("/v1beta/models/lyria-3.5:generateContent"));
         assertThat(req.header("x-goog-api-key"), is(KEY));
         assertThat(req.rawQuery(), is(nullValue()));
         assertThat(promptOf(req), is("Warm acoustic guitar, 84 BPM"));

@@ -105,7 +105,7 @@ class ElevenLabsVoiceTest {
 
         VendorDouble.Seen r = vendor.only();
         assertThat(r.method(), is("POST"));
-        assertThat(r.path(), is("/v1/text-to-speech/yl2ZDV1MzN4HbQJbMihG/with-timestamps"));
+        assertThat(r.path(), is("/v1/text-to-speech/JBFqnCBsd6RMkjVDRZzb/with-timestamps"));
         assertThat(r.header("xi-api-key"), is(KEY));
         assertThat(r.header("Content-Type"), is("application/json"));
         JsonObject body = r.json();

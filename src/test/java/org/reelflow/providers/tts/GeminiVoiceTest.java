@@ -62,7 +62,7 @@ class GeminiVoiceTest {
                 .add("finishReason", "STOP").add("index", 0)))
                 .add("usageMetadata", Json.createObjectBuilder().add("promptTokenCount", 31)
                         .add("candidatesTokenCount", 212).add("totalTokenCount", 243))
-                .add("modelVersion", "gemini-2.5-flash-preview-tts").build();
+                .add("modelVersion", "gemini-3.8-flash-tts").build();
     }
 
     @Test
@@ -73,7 +73,7 @@ class GeminiVoiceTest {
 
         VendorDouble.Seen r = vendor.only();
         assertThat(r.method(), is("POST"));
-        assertThat(r.path(), is("/v1beta/models/gemini-2.5-flash-preview-tts:generateContent"));
+        assertThat(r.path(), is("/v1beta/models/gemini-3.8-flash-tts:generateContent"));
         assertThat(r.header("x-goog-api-key"), is(KEY));
         assertThat("the key never travels in the URL", r.rawQuery(), is(nullValue()));
         JsonObject body = r.json();

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.reelflow.providers.Model;
+import org.reelflow.providers.ModelChoice;
+import org.reelflow.providers.Models;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.ProviderHttp;
@@ -43,7 +46,7 @@ class VeoVideoGeneratorTest {
     static final String KEY = "AIzaSy-veo-test-key-0123456789";
     static final RetryPolicy FAST = new RetryPolicy(Duration.ofSeconds(2), 3, Duration.ofMillis(10), Duration.ofMillis(40),
                                                     Duration.ofSeconds(5));
-    static final String MODEL = "veo-3.1-lite-generate-preview";
+    static final String MODEL = "veo-3.1-lite-generate-001";
     static final String SUBMIT = "/v1beta/models/" + MODEL + ":predictLongRunning";
     static final String OP = "models/" + MODEL + "/operations/9ffj2pd7tkxd";
     static final String DOWNLOAD = "/v1beta/files/3kq8mz1x:download";
@@ -146,12 +149,13 @@ class VeoVideoGeneratorTest {
 
     @Test
     void theModelCanBeOverriddenAndLongScenesGetTheLongestClip() throws Exception {
-        String model = "veo-3.1-generate-preview";
+        String model = "veo-3.1-generate-001";
         String op = "models/" + model + "/operations/abc";
         google.on("POST", "/v1beta/models/" + model + ":predictLongRunning", (ex, s) -> json(ex, 200, "{\"name\":\"" + op + "\"}"));
         google.on("GET", "/v1beta/" + op, (ex, s) -> json(ex, 200, finished()));
         downloadOk(VendorWire.fakeMp4("x"));
-        VeoVideoGenerator g = veo(settings().withVeoModel(model));
+        VeoVideoGenerator g = veo(settings().withModels(Models.DEFAULTS.with(Model.VIDEO_VEO,
+                                                                             ModelChoice.byJob(model, "videoModel"))));
         assertThat(g.model(), is(model));
         g.generate(frame, "pan", null, 11.0, dir.resolve("o.mp4"));
         JsonObject params = google.requests().get(0).json().getJsonObject("parameters");
