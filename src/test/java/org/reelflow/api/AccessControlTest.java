@@ -1,11 +1,7 @@
 package org.reelflow.api;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.reelflow.app.StandardStages;
 import org.reelflow.support.SseClient;
+import org.reelflow.support.RawHttp;
 import org.reelflow.support.TestServer;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -259,24 +256,6 @@ class AccessControlTest {
 
     /** A request with a Host header of our choosing (Java's HttpClient does not let a caller set it). */
     private static String raw(int port, String requestLine, String host) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            s.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                                              .getBytes(StandardCharsets.ISO_8859_1));
-            s.setSoTimeout(5000);
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) >= 0) {        // the head, up to the blank line
-                out.write(b);
-                if (out.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                    break;
-                }
-            }
-            var length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(out.toString(StandardCharsets.ISO_8859_1));
-            if (length.find()) {
-                out.write(in.readNBytes(Integer.parseInt(length.group(1))));
-            }
-            return out.toString(StandardCharsets.UTF_8);
-        }
+        return RawHttp.roundTrip(port, requestLine + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
     }
 }

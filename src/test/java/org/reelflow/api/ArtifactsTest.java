@@ -1,11 +1,7 @@
 package org.reelflow.api;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.reelflow.app.StandardStages;
+import org.reelflow.support.RawHttp;
 import org.reelflow.support.TestServer;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -139,24 +136,6 @@ class ArtifactsTest {
 
     /** A request sent byte for byte, so no client library normalises the path first. */
     private String raw(String path) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", server.port())) {
-            s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                                              .getBytes(StandardCharsets.ISO_8859_1));
-            s.setSoTimeout(5000);
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) >= 0) {        // the head, up to the blank line
-                out.write(b);
-                if (out.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                    break;
-                }
-            }
-            var length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(out.toString(StandardCharsets.ISO_8859_1));
-            if (length.find()) {
-                out.write(in.readNBytes(Integer.parseInt(length.group(1))));
-            }
-            return out.toString(StandardCharsets.ISO_8859_1);
-        }
+        return RawHttp.roundTrip(server.port(), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     }
 }

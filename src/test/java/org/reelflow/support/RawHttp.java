@@ -53,6 +53,15 @@ public final class RawHttp {
     private RawHttp() {
     }
 
+    /**
+     * Sends one request as written (no client library normalises its path or Host) and returns its first answer as
+     * text: the status line, then the body.
+     */
+    public static String roundTrip(int port, String request) throws IOException {
+        Response r = exchange(port, request.getBytes(StandardCharsets.UTF_8), 5000, 1).first();
+        return "HTTP/1.1 " + r.status() + "\r\n" + r.text();
+    }
+
     public static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
