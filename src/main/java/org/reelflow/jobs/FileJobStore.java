@@ -22,6 +22,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
 
+import org.reelflow.files.AtomicFiles;
+
 /** Jobs as folders: {@code <jobs.dir>/<id>/meta.json} (pretty-printed, as the reference), {@code request.json}. */
 public final class FileJobStore implements JobStore {
 
@@ -48,7 +50,7 @@ public final class FileJobStore implements JobStore {
         while (Files.exists(root.resolve(Long.toString(next)))) {   // never reuse a folder left by a lost counter
             next++;
         }
-        AtomicFiles.write(root.resolve(COUNTER), Long.toString(next).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeDurably(root.resolve(COUNTER), Long.toString(next).getBytes(StandardCharsets.UTF_8));
         lastId = next;
         String id = Long.toString(next);
         Files.createDirectories(jobDir(id));
@@ -64,7 +66,7 @@ public final class FileJobStore implements JobStore {
     public void save(JobRecord record) throws IOException {
         Path dir = jobDir(record.id());
         Files.createDirectories(dir);
-        AtomicFiles.write(dir.resolve("meta.json"), pretty(record.toJson()));
+        AtomicFiles.writeDurably(dir.resolve("meta.json"), pretty(record.toJson()));
     }
 
     @Override
@@ -74,7 +76,7 @@ public final class FileJobStore implements JobStore {
 
     @Override
     public void saveRequest(String id, JobRequest request) throws IOException {
-        AtomicFiles.write(jobDir(id).resolve("request.json"), pretty(request.toJson()));
+        AtomicFiles.writeDurably(jobDir(id).resolve("request.json"), pretty(request.toJson()));
     }
 
     @Override

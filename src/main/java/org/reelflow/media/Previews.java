@@ -3,9 +3,10 @@ package org.reelflow.media;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.reelflow.files.AtomicFiles;
 
 /**
  * Files made only for players in a browser, never read by the pipeline: a picture as a short clip for a
@@ -37,19 +38,16 @@ public final class Previews {
             throw new IOException("ffmpeg is not installed (apt-get install ffmpeg)");
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Path part = out.resolveSibling(out.getFileName() + ".part");
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-y"));
-        command.addAll(args);
-        command.add(part.toString());
-        try {
+        // "<name>.part" has no extension ffmpeg knows: every caller's args name the muxer with -f.
+        AtomicFiles.write(out, AtomicFiles.partNextTo(out), part -> {
+            List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-y"));
+            command.addAll(args);
+            command.add(part.toString());
             ExternalProcess.Result result = ExternalProcess.run(command, null, null);
             if (!result.ok()) {
                 throw new IOException("ffmpeg could not write " + out.getFileName() + " (exit " + result.exitCode()
                                       + "): " + result.output().strip());
             }
-            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
-        }
+        });
     }
 }

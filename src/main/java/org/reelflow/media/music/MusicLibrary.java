@@ -3,13 +3,14 @@ package org.reelflow.media.music;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.reelflow.files.AtomicFiles;
 
 /**
  * The bundled music: our own procedurally composed tracks, two per mood, rendered on first use into a cache
@@ -52,9 +53,8 @@ public final class MusicLibrary {
         synchronized (locks.computeIfAbsent(track.id(), id -> new Object())) {
             if (!Files.isRegularFile(file)) {
                 Files.createDirectories(cacheDir);
-                Path partial = cacheDir.resolve(track.id() + ".wav.part");
-                WavWriter.write(new Composer(style, seed(style)).render(), partial);
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.write(file, AtomicFiles.partNextTo(file),
+                                  partial -> WavWriter.write(new Composer(style, seed(style)).render(), partial));
             }
         }
         return file;

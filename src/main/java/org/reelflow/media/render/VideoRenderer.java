@@ -5,12 +5,12 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.reelflow.files.AtomicFiles;
 import org.reelflow.media.visuals.Headless;
 
 /**
@@ -39,7 +39,7 @@ public final class VideoRenderer {
     public RenderResult render(RenderJob job, Path output, RenderProgress progress) throws IOException, InterruptedException {
         Path dir = output.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path partial = dir.resolve(output.getFileName() + ".part");
+        Path partial = AtomicFiles.partNextTo(dir.resolve(output.getFileName()));
         Timeline timeline;
         try (ProcessSet processes = new ProcessSet()) {
             FrameComposer composer = new FrameComposer(job.scenes(), job.words(), job.look(), job.format(), processes);
@@ -69,7 +69,7 @@ public final class VideoRenderer {
                 throw e;
             }
         }
-        Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.moveIntoPlace(partial, output);
         progress.onFrame(timeline.totalFrames(), timeline.totalFrames());
         return new RenderResult(output, timeline.totalFrames(), timeline.totalFrames() / (double) job.format().fps(),
                                 timeline.spans().stream().map(Timeline.Span::frames).toList());

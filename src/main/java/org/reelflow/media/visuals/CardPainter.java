@@ -4,8 +4,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+
+import org.reelflow.files.AtomicFiles;
 
 /**
  * Writes the scene cards the visuals stage produces without an image provider, under the reference's file names:
@@ -45,10 +46,10 @@ public final class CardPainter {
 
     /** Writes through a temporary file so a reader never sees half an image. */
     static void write(BufferedImage image, String format, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        if (!ImageIO.write(image, format, tmp.toFile())) {
-            throw new IOException("no ImageIO writer for " + format);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, file.resolveSibling(file.getFileName() + ".tmp"), tmp -> {
+            if (!ImageIO.write(image, format, tmp.toFile())) {
+                throw new IOException("no ImageIO writer for " + format);
+            }
+        });
     }
 }

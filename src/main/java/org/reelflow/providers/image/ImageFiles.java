@@ -5,9 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
+import org.reelflow.files.AtomicFiles;
 import org.reelflow.providers.vendor.VendorCall;
 import org.reelflow.providers.ProviderException;
 
@@ -32,13 +32,14 @@ final class ImageFiles {
         try {
             Path dir = out.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path part = dir.resolve(out.getFileName() + ".part");
-            if (startsWith(bytes, PNG)) {
-                Files.write(part, bytes);
-            } else if (!ImageIO.write(image, "png", part.toFile())) {
-                throw new IOException("no PNG writer");
-            }
-            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            BufferedImage decoded = image;
+            AtomicFiles.write(out, AtomicFiles.partNextTo(out), part -> {
+                if (startsWith(bytes, PNG)) {
+                    Files.write(part, bytes);
+                } else if (!ImageIO.write(decoded, "png", part.toFile())) {
+                    throw new IOException("no PNG writer");
+                }
+            });
             return out;
         } catch (IOException e) {
             throw new ProviderException(call.provider(), ProviderException.Kind.NETWORK, 0,

@@ -3,7 +3,6 @@ package org.reelflow.providers.music;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 
+import org.reelflow.files.AtomicFiles;
 import org.reelflow.providers.Model;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
@@ -94,9 +94,7 @@ public final class LyriaMusic {
         Path file = outDir.resolve("music-lyria." + ext);
         try {
             Files.createDirectories(outDir);
-            Path part = outDir.resolve("music-lyria." + ext + ".part");
-            Files.write(part, bytes);
-            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, AtomicFiles.partNextTo(file), part -> Files.write(part, bytes));
         } catch (IOException e) {
             throw new ProviderException(PROVIDER, Kind.NETWORK, 0, "could not write the Lyria track: "
                                                                     + e.getMessage(), e);

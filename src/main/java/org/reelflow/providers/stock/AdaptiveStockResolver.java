@@ -1,10 +1,10 @@
 package org.reelflow.providers.stock;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.reelflow.files.AtomicFiles;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.stock.StockResolution.Attempt;
 import org.reelflow.providers.stock.StockResolution.Method;
@@ -231,17 +232,13 @@ public final class AdaptiveStockResolver {
         Path dest = req.assetsDir().resolve("scene-" + req.scene() + "-stock." + j.candidate().extension());
         try {
             Files.createDirectories(req.assetsDir());
-            Path tmp = Files.createTempFile(req.assetsDir(), "." + dest.getFileName() + ".", ".part");
-            try {
-                Files.copy(j.file(), tmp, StandardCopyOption.REPLACE_EXISTING);
-                try {
-                    Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
+            try (InputStream in = Files.newInputStream(j.file())) {
+                AtomicFiles.copy(in, dest);
             }
+        } catch (InterruptedIOException e) {
+            // A cancel during the copy is a cancel, not a failure to place the asset.
+            Thread.interrupted();
+            throw new InterruptedException(e.getMessage());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("could not place the stock asset for scene " + req.scene(), e);
         }

@@ -7,10 +7,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -19,6 +17,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
+import org.reelflow.files.AtomicFiles;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.ProviderHttp;
@@ -116,17 +115,7 @@ final class StockWire {
         }
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + c.fileName() + ".", ".part");
-            try {
-                Files.write(tmp, body);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(target, body);
         } catch (IOException e) {
             throw new ProviderException(c.provider(), Kind.NETWORK, 0, "could not cache " + c.key() + ": " + e.getMessage());
         }

@@ -5,9 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
+import org.reelflow.files.AtomicFiles;
 import org.reelflow.media.ExternalProcess;
 
 /**
@@ -59,9 +59,7 @@ public final class AudioFiles {
             Files.deleteIfExists(outDir.resolve("voiceover." + f.extension()));
         }
         Path target = outDir.resolve("voiceover." + format.extension());
-        Path part = outDir.resolve("voiceover." + format.extension() + ".part");
-        Files.write(part, bytes);
-        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(target, AtomicFiles.partNextTo(target), part -> Files.write(part, bytes));
         return target;
     }
 

@@ -6,10 +6,8 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -19,6 +17,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
+import org.reelflow.files.AtomicFiles;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.ProviderException.Kind;
 import org.reelflow.providers.http.ProviderHttp;
@@ -122,7 +121,8 @@ final class Wire {
                                         provider + " returned " + body.length + " bytes that are not an MP4 video");
         }
         try {
-            writeAtomically(out, body);
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            AtomicFiles.write(out, body);
         } catch (IOException e) {
             throw new ProviderException(provider, Kind.NETWORK, 0, "could not save the " + provider + " clip: " + e.getMessage(), e);
         }
@@ -132,22 +132,6 @@ final class Wire {
     /** ISO BMFF files start with a box whose type is {@code ftyp}. */
     static boolean isMp4(byte[] b) {
         return b.length >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p';
-    }
-
-    static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-        try {
-            Files.write(tmp, content);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** The image's MIME type from its signature (PNG or JPEG; WebP last). */
