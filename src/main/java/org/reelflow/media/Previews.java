@@ -23,7 +23,8 @@ public final class Previews {
      * so a {@code <video>} that was promised a clip shows the picture instead of an error.
      */
     public static void stillClip(Path picture, Path out) throws IOException, InterruptedException {
-        ffmpeg(List.of("-loop", "1", "-framerate", "5", "-i", picture.toString(), "-t", "1",
+        // -xerror: a looped input that cannot be decoded would otherwise be retried forever, and the job with it.
+        ffmpeg(List.of("-xerror", "-loop", "1", "-framerate", "5", "-i", picture.toString(), "-t", "1",
                        "-vf", "scale=trunc(iw/4)*2:-2,format=yuv420p", "-c:v", "libx264", "-preset", "veryfast",
                        "-tune", "stillimage", "-an", "-movflags", "+faststart", "-f", "mp4"), out);
     }

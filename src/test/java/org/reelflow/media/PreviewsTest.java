@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class PreviewsTest {
 
@@ -46,5 +47,16 @@ class PreviewsTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).toList();
         }
+    }
+
+    @Test
+    void aPictureFfmpegCannotDecodeFailsInsteadOfLoopingForever() throws IOException {
+        Path bad = dir.resolve("bad.png");
+        Files.writeString(bad, "not a picture");
+        Path clip = dir.resolve("clip.mp4");
+        // Preemptive: on failure the interrupt ends the ffmpeg that would otherwise run on.
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                                  () -> assertThrows(IOException.class, () -> Previews.stillClip(bad, clip)));
+        assertThat(Files.exists(clip), is(false));
     }
 }
