@@ -32,6 +32,7 @@ import jakarta.json.JsonString;
 import org.reelflow.app.Reelflow;
 import org.reelflow.catalog.Archetypes;
 import org.reelflow.catalog.Platforms;
+import org.reelflow.events.StageEvent;
 import org.reelflow.jobs.Job;
 import org.reelflow.jobs.JobRequest;
 import org.reelflow.pipeline.CostGate;
@@ -163,8 +164,8 @@ public final class GenerateCommand {
                 continue;
             }
             display.apply(e);
-            if ("cost_estimate".equals(e.type()) && stoppedBecause == null) {
-                stoppedBecause = confirmCost(e.data().getJsonObject("estimate"), display, app, job, request, args);
+            if (e.event() instanceof StageEvent.CostEstimate cost && stoppedBecause == null) {
+                stoppedBecause = confirmCost(cost.estimate(), display, app, job, request, args);
                 costApproved.complete(stoppedBecause == null);
             }
             if (e.terminal()) {

@@ -10,10 +10,10 @@ import java.util.function.LongSupplier;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
-import org.reelflow.events.JobEvent;
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.Event;
+import org.reelflow.events.StageEvent;
+import org.reelflow.events.StageName;
 
 /**
  * The live progress of one job, drawn from its event stream: one line per stage — a spinner and the elapsed time
@@ -67,32 +67,37 @@ public final class ProgressDisplay {
 
     /** Folds one event into the display and shows what changed. */
     public void apply(StreamEvent e) {
-        if (JobEvent.SNAPSHOT.equals(e.name())) {
-            snapshot(e.data());
-        } else if (JobEvent.COMPLETED.equals(e.name())) {
-            completed = true;
-        } else if (JobEvent.FAILED.equals(e.name())) {
-            failure = e.data().getString("error", e.data().getString("state", "failed"));
-            cancelled = "cancelled".equals(e.data().getString("status", e.data().getString("state", "")));
-            for (Map.Entry<StageName, StageView> entry : stages.entrySet()) {
-                StageView v = entry.getValue();
-                if (v.status == Status.RUNNING) {
-                    v.status = Status.FAILED;
-                    v.detail = v.lastError != null ? v.lastError : failure;
-                    v.durationSec = elapsedSec(v.startedNanos);
-                    plain(entry.getKey());
-                }
+        switch (e.event()) {
+            case Event.JobSnapshot s -> snapshot(s.record());
+            case Event.JobCompleted c -> completed = true;
+            case Event.JobFailed f -> failed(f);
+            case StageEvent s -> stageEvent(s);
+            case Event.Unknown u -> {
+                // a newer server's event: nothing this display knows to show
             }
-        } else {
-            StageName.of(e.data().getString("stage", "")).ifPresent(s -> stageEvent(s, e.data()));
         }
         redraw();
     }
 
-    private void stageEvent(StageName s, JsonObject d) {
+    private void failed(Event.JobFailed f) {
+        cancelled = f.cancelled();
+        failure = f.error() != null ? f.error() : cancelled ? "cancelled" : "failed";
+        for (Map.Entry<StageName, StageView> entry : stages.entrySet()) {
+            StageView v = entry.getValue();
+            if (v.status == Status.RUNNING) {
+                v.status = Status.FAILED;
+                v.detail = v.lastError != null ? v.lastError : failure;
+                v.durationSec = elapsedSec(v.startedNanos);
+                plain(entry.getKey());
+            }
+        }
+    }
+
+    private void stageEvent(StageEvent event) {
+        StageName s = event.stage();
         StageView v = stages.get(s);
-        switch (d.getString("type", "")) {
-            case "start" -> {
+        switch (event) {
+            case StageEvent.StageStarted started -> {
                 v.status = Status.RUNNING;
                 v.startedNanos = nanos.getAsLong();
                 v.progress = s == StageName.ASSEMBLY ? "mixing audio" : null;
@@ -100,19 +105,19 @@ public final class ProgressDisplay {
                     out.println(line(style.started(), s, "", "started"));
                 }
             }
-            case "complete" -> {
+            case StageEvent.StageCompleted c -> {
                 v.status = Status.DONE;
-                v.detail = d.getString("detail", "");
-                v.durationSec = d.get("durationSec") instanceof JsonNumber n ? n.doubleValue() : elapsedSec(v.startedNanos);
+                v.detail = c.detail();
+                v.durationSec = c.durationSec();
                 plain(s);
             }
-            case "skipped" -> {
+            case StageEvent.StageSkipped skipped -> {
                 v.status = Status.SKIPPED;
-                v.detail = d.getString("reason", "");
+                v.detail = skipped.reason();
                 plain(s);
             }
-            case "error" -> {
-                v.lastError = d.getString("error", "error");
+            case StageEvent.StageError error -> {
+                v.lastError = error.error();
                 if (v.status == Status.RUNNING) {
                     v.progress = "retrying after: " + v.lastError;
                 }
@@ -120,37 +125,40 @@ public final class ProgressDisplay {
                     out.println("  " + s.key() + ": " + v.lastError);
                 }
             }
-            case "score" -> {
-                if (d.get("score") instanceof JsonObject score && score.get("scenes") instanceof jakarta.json.JsonArray a) {
+            case StageEvent.ScoreReady score -> {
+                if (score.score().get("scenes") instanceof jakarta.json.JsonArray a) {
                     scenes = a.size();
                 }
             }
-            case "revision" -> v.progress = "revision " + d.getInt("round", 0) + " (critic " + number(d.get("critiqueScore")) + "/10)";
-            case "asset", "asset_failed" -> {
-                assets++;
-                v.progress = scenes > 0 ? assets + "/" + scenes + " scenes" : assets + " scenes";
-            }
-            case "rendering" -> {
+            case StageEvent.Revision r -> v.progress = "revision " + r.round() + " (critic " + number(r.critiqueScore()) + "/10)";
+            case StageEvent.Asset a -> sceneSettled(v);
+            case StageEvent.AssetFailed a -> sceneSettled(v);
+            case StageEvent.Rendering r -> {
                 v.progress = "rendering 0%";
                 renderStepShown = 0;
             }
-            case "render_progress" -> {
-                int frame = d.getInt("frame", 0);
-                int total = d.getInt("totalFrames", 0);
-                int percent = total > 0 ? (int) Math.floor(100.0 * frame / total) : 0;
-                v.progress = "rendering " + percent + "% (" + frame + "/" + total + " frames)";
-                if (!style.ansi()) {
-                    for (int step : PLAIN_RENDER_STEPS) {
-                        if (percent >= step && renderStepShown < step && percent < 100) {
-                            renderStepShown = step;
-                            out.println(line(style.started(), s, "", v.progress));
-                            break;
-                        }
-                    }
-                }
-            }
+            case StageEvent.RenderProgress r -> renderProgress(s, v, r);
             default -> {
                 // results, music, review, cost_estimate …: the stage's complete line says what matters
+            }
+        }
+    }
+
+    private void sceneSettled(StageView v) {
+        assets++;
+        v.progress = scenes > 0 ? assets + "/" + scenes + " scenes" : assets + " scenes";
+    }
+
+    private void renderProgress(StageName s, StageView v, StageEvent.RenderProgress r) {
+        int percent = r.totalFrames() > 0 ? (int) Math.floor(100.0 * r.frame() / r.totalFrames()) : 0;
+        v.progress = "rendering " + percent + "% (" + r.frame() + "/" + r.totalFrames() + " frames)";
+        if (!style.ansi()) {
+            for (int step : PLAIN_RENDER_STEPS) {
+                if (percent >= step && renderStepShown < step && percent < 100) {
+                    renderStepShown = step;
+                    out.println(line(style.started(), s, "", v.progress));
+                    break;
+                }
             }
         }
     }
@@ -327,12 +335,8 @@ public final class ProgressDisplay {
         return String.format(Locale.ROOT, "%.1fs", s);
     }
 
-    private static String number(JsonValue v) {
-        if (v instanceof JsonNumber n) {
-            double d = n.doubleValue();
-            return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.1f", d);
-        }
-        return "?";
+    private static String number(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.1f", d);
     }
 
     private Double elapsedSec(long since) {

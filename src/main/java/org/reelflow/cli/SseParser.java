@@ -8,6 +8,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
+import org.reelflow.events.EventCodec;
+
 /**
  * The event-stream parser of the HTML specification, one line at a time: {@code field: value} (one space after
  * the colon dropped), {@code :} comments ignored, {@code data} lines joined with newlines, a blank line
@@ -76,7 +78,8 @@ final class SseParser {
             } catch (NumberFormatException e) {
                 // a server whose ids are not numbers: resume by the text, show the event anyway
             }
-            return new StreamEvent(id, eventName == null || eventName.isEmpty() ? "message" : eventName, json(data.toString()));
+            return new StreamEvent(id, EventCodec.decode(eventName == null || eventName.isEmpty() ? "message" : eventName,
+                                                        json(data.toString())));
         } finally {
             data.setLength(0);
             hasData = false;

@@ -16,7 +16,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
-import org.reelflow.events.JobEvent;
+import org.reelflow.events.Event;
 
 /** {@code reelflow watch <url> <jobId>}: follows a server's job with the same display as {@code generate}. */
 public final class WatchCommand {
@@ -102,10 +102,10 @@ public final class WatchCommand {
                     display.redraw();
                     continue;
                 }
-                if (!headerShown && JobEvent.SNAPSHOT.equals(e.name())) {
+                if (!headerShown && e.event() instanceof Event.JobSnapshot(JsonObject record)) {
                     headerShown = true;
-                    display.message("Watching job " + t.jobId() + " \"" + e.data().getString("topic", "?") + "\" ("
-                                    + e.data().getString("status", "?") + ") on " + t.base());
+                    display.message("Watching job " + t.jobId() + " \"" + record.getString("topic", "?") + "\" ("
+                                    + record.getString("status", "?") + ") on " + t.base());
                 }
                 display.apply(e);
                 if (e.terminal()) {

@@ -100,7 +100,7 @@ public final class FileEventLog implements EventLog {
             }
             try (JsonReader r = Json.createReader(new StringReader(line))) {
                 JsonObject o = r.readObject();
-                events.add(JobEvent.of(o.getJsonNumber("id").longValue(), o.getString("event"), o.getJsonObject("data")));
+                events.add(JobEvent.read(o.getJsonNumber("id").longValue(), o.getString("event"), o.getJsonObject("data")));
             } catch (JsonException | ClassCastException | NullPointerException e) {
                 LOG.log(Level.WARNING, "Skipping a damaged line in the event log of job " + jobId + ": " + e.getMessage());
             }

@@ -5,29 +5,27 @@ import java.nio.charset.StandardCharsets;
 import jakarta.json.JsonObject;
 
 /**
- * One event of a job's stream: a per-job, monotonically increasing id, an SSE event name
- * ({@code job:completed}, {@code stage:research} …) and a one-line JSON payload.
- * The wire frame is built once here and shared by every subscriber — serializing per subscriber is what makes
- * fan-out to thousands of streams slow (helidon-notes §9).
+ * One event of a job's stream as it is logged and published: a per-job, monotonically increasing id, the typed
+ * {@link Event}, its SSE name and one-line JSON payload, and the wire frame. The frame is built once here and
+ * shared by every subscriber — serializing per subscriber is what makes fan-out to thousands of streams slow.
  */
-public record JobEvent(long id, String name, JsonObject data, byte[] frame) {
+public record JobEvent(long id, Event event, String name, JsonObject data, byte[] frame) {
 
-    public static final String SNAPSHOT = "job:snapshot";
-    public static final String COMPLETED = "job:completed";
-    public static final String FAILED = "job:failed";
+    /** A new event: encoded once, here. */
+    public static JobEvent of(long id, Event event) {
+        String name = EventCodec.name(event);
+        JsonObject data = EventCodec.data(event);
+        return new JobEvent(id, event, name, data, SseFrames.event(id, name, data.toString()));
+    }
 
-    public static JobEvent of(long id, String name, JsonObject data) {
-        return new JobEvent(id, name, data, SseFrames.event(id, name, data.toString()));
+    /** An event read back (from the log): the payload stays as it was written, whether or not it decodes. */
+    public static JobEvent read(long id, String name, JsonObject data) {
+        return new JobEvent(id, EventCodec.decode(name, data), name, data, SseFrames.event(id, name, data.toString()));
     }
 
     /** A terminal event ends the job's stream: the server closes every connection after writing it. */
     public boolean terminal() {
-        return COMPLETED.equals(name) || FAILED.equals(name);
-    }
-
-    /** The stage a {@code stage:<s>} event belongs to, or null for job events. */
-    public String stage() {
-        return name.startsWith("stage:") ? name.substring("stage:".length()) : null;
+        return event.terminal();
     }
 
     @Override

@@ -11,10 +11,10 @@ import java.util.function.Function;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import org.reelflow.events.Event;
 import org.reelflow.events.EventLog;
 import org.reelflow.events.JobEvent;
 import org.reelflow.events.ListenerRegistry;
-import org.reelflow.events.SseFrames;
 
 /**
  * The single owner of one job's record and event log. Every change goes through here under one lock: fold the
@@ -90,8 +90,8 @@ public final class Job {
      *
      * @throws UncheckedIOException when the record or the log cannot be written (the job then fails)
      */
-    public synchronized JobEvent emit(String name, JsonObject data) {
-        return emit(lastEventId() + 1, name, data);
+    public synchronized JobEvent emit(Event event) {
+        return emit(lastEventId() + 1, event);
     }
 
     /**
@@ -99,16 +99,16 @@ public final class Job {
      * process died may have reached a client without reaching the log; a client resuming from that id must still
      * be replayed this one, not be told the stream is complete.
      */
-    synchronized JobEvent emitAfterCrash(String name, JsonObject data) {
-        return emit(lastEventId() + 2, name, data);
+    synchronized JobEvent emitAfterCrash(Event event) {
+        return emit(lastEventId() + 2, event);
     }
 
-    private JobEvent emit(long id, String name, JsonObject data) {
+    private JobEvent emit(long id, Event typed) {
         if (!events.isEmpty() && events.getLast().terminal()) {
-            throw new IllegalStateException("job " + id() + " has ended; cannot emit " + name);
+            throw new IllegalStateException("job " + id() + " has ended; cannot emit " + typed);
         }
-        JobEvent event = JobEvent.of(id, name, data);
-        record.apply(event, clock.instant());
+        JobEvent event = JobEvent.of(id, typed);
+        record.apply(typed, clock.instant());
         events.add(event);
         if (event.terminal()) {
             request = request.withoutKeys();
@@ -161,7 +161,7 @@ public final class Job {
         }
         JobEvent end = events.getLast();
         String before = record.status().key();
-        record.apply(end, log.lastAppended(id()).orElseGet(clock::instant));
+        record.apply(end.event(), log.lastAppended(id()).orElseGet(clock::instant));
         request = request.withoutKeys();
         store.save(record);
         return "the record said " + before + " but the event log ends in " + end.name()
@@ -232,7 +232,7 @@ public final class Job {
         // with the id before its terminal event, and the terminal event follows it, so the stream still ends with
         // job:completed / job:failed.
         long snapshotId = finished ? last - 1 : last;
-        frames.add(SseFrames.event(snapshotId, JobEvent.SNAPSHOT, record.toJson().toString()));
+        frames.add(JobEvent.of(snapshotId, new Event.JobSnapshot(record.toJson())).frame());
         if (finished) {
             frames.add(events.getLast().frame());
         }

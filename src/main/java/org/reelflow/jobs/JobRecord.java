@@ -11,7 +11,39 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import org.reelflow.events.JobEvent;
+import org.reelflow.events.Event;
+import org.reelflow.events.Event.JobCompleted;
+import org.reelflow.events.Event.JobFailed;
+import org.reelflow.events.Event.JobSnapshot;
+import org.reelflow.events.EventCodec;
+import org.reelflow.events.StageEvent;
+import org.reelflow.events.StageEvent.Asset;
+import org.reelflow.events.StageEvent.AssetFailed;
+import org.reelflow.events.StageEvent.CostEstimate;
+import org.reelflow.events.StageEvent.CriticReview;
+import org.reelflow.events.StageEvent.MusicFallback;
+import org.reelflow.events.StageEvent.MusicGenerated;
+import org.reelflow.events.StageEvent.MusicGenerating;
+import org.reelflow.events.StageEvent.MusicResolved;
+import org.reelflow.events.StageEvent.MusicSelected;
+import org.reelflow.events.StageEvent.RenderProgress;
+import org.reelflow.events.StageEvent.Rendering;
+import org.reelflow.events.StageEvent.ResearchResults;
+import org.reelflow.events.StageEvent.Revision;
+import org.reelflow.events.StageEvent.ScoreReady;
+import org.reelflow.events.StageEvent.StageCompleted;
+import org.reelflow.events.StageEvent.StageError;
+import org.reelflow.events.StageEvent.StageSkipped;
+import org.reelflow.events.StageEvent.StageStarted;
+import org.reelflow.events.StageEvent.StockFallback;
+import org.reelflow.events.StageEvent.StockReformulated;
+import org.reelflow.events.StageEvent.StockRejected;
+import org.reelflow.events.StageEvent.StockUnverified;
+import org.reelflow.events.StageEvent.StockVerified;
+import org.reelflow.events.StageEvent.VideoFallback;
+import org.reelflow.events.StageEvent.VideoGenerated;
+import org.reelflow.events.StageEvent.VideoImageReady;
+import org.reelflow.events.StageName;
 
 /**
  * A job's record — meta.json, served verbatim by {@code GET /api/v1/jobs/:id} and as the stream's snapshot.
@@ -107,15 +139,16 @@ public final class JobRecord {
      * Folds one event into the record, so the record always equals "all events so far" — which is what lets a
      * snapshot name the event id it reflects.
      */
-    void apply(JobEvent event, Instant now) {
-        JsonObject d = event.data();
-        if (event.terminal()) {
-            completedAt = now.toString();
-            if (JobEvent.COMPLETED.equals(event.name())) {
+    void apply(Event event, Instant now) {
+        switch (event) {
+            case JobCompleted c -> {
+                completedAt = now.toString();
                 status = JobStatus.COMPLETED;
-            } else {
-                status = "cancelled".equals(d.getString("status", null)) ? JobStatus.CANCELLED : JobStatus.FAILED;
-                error = d.getString("error", null);
+            }
+            case JobFailed f -> {
+                completedAt = now.toString();
+                status = f.cancelled() ? JobStatus.CANCELLED : JobStatus.FAILED;
+                error = f.error();
                 // A stage still running when the job failed did not finish: say so instead of leaving "running".
                 // A cancel is not a stage's failure: OpenReels leaves that stage as it was, and its web UI reads
                 // the cancel from the job's status, so the stage keeps its last state here too.
@@ -123,44 +156,60 @@ public final class JobRecord {
                     stages.replaceAll((s, st) -> "running".equals(st.status()) ? new StageState("error", error, null) : st);
                 }
             }
-            return;
+            case StageEvent e -> apply(e);
+            // A snapshot is never logged; an unknown event (a newer version's) has no effect this version knows.
+            case JobSnapshot s -> { }
+            case Event.Unknown u -> { }
         }
-        StageName stage = StageName.of(d.getString("stage", "")).orElse(null);
-        if (stage == null) {
-            return;
-        }
-        switch (d.getString("type", "")) {
-            case "start" -> stages.put(stage, StageState.RUNNING);
-            case "complete" -> stages.put(stage, new StageState("done", d.getString("detail", null),
-                                                                 d.getJsonNumber("durationSec").doubleValue()));
-            case "skipped" -> stages.put(stage, new StageState("skipped", d.getString("reason", null), null));
+    }
+
+    private void apply(StageEvent event) {
+        switch (event) {
+            case StageStarted s -> stages.put(s.stage(), StageState.RUNNING);
+            case StageCompleted c -> stages.put(c.stage(), new StageState("done", c.detail(), c.durationSec()));
+            case StageSkipped s -> stages.put(s.stage(), new StageState("skipped", s.reason(), null));
             // An error leaves the stage running: a recoverable one is followed by the stage's own end, a fatal
             // one by job:failed, which marks the running stage as failed (above).
-            case "error" -> append("errors", Json.createObjectBuilder().add("stage", stage.key())
-                    .add("error", d.getString("error", "")).build());
-            case "results" -> results.put("researchData", without(d, "stage", "type"));
-            case "score" -> {
-                JsonObject score = d.getJsonObject("score");
-                results.put("score", score);
-                archetype = score.getString("archetype", archetype);
+            case StageError e -> append("errors", Json.createObjectBuilder().add("stage", e.stage().key())
+                    .add("error", e.error()).build());
+            case ResearchResults r -> results.put("researchData", EventCodec.fields(r));
+            case ScoreReady s -> {
+                results.put("score", s.score());
+                archetype = s.score().getString("archetype", archetype);
             }
-            case "revision" -> append("revisionHistory", Json.createObjectBuilder().add("round", d.get("round"))
-                    .add("score", d.get("critiqueScore")).build());
-            case "cost_estimate" -> results.put("costEstimate", d.get("estimate"));
-            case "music_resolved" -> results.put("musicGeneration", without(d, "stage", "type"));
-            case "music" -> results.put("musicTrack", Json.createObjectBuilder()
-                    .add("trackId", d.get("track")).add("mood", d.get("mood"))
-                    .add("requestedMood", d.get("requestedMood")).add("fallback", d.get("fallback")).build());
-            case "asset", "asset_failed", "stock_fallback", "video_fallback" ->
-                    append("sceneEvents", without(d, "stage"));
-            case "rendering" -> results.put("render", Json.createObjectBuilder()
-                    .add("frame", 0).add("totalFrames", d.get("totalFrames")).build());
-            case "render_progress" -> results.put("render", without(d, "stage", "type"));
-            case "review" -> results.put("criticReview", without(d, "stage", "type"));
-            default -> {
-                // Other progress types are stream-only; the record keeps their lasting effects above.
-            }
+            case Revision r -> append("revisionHistory", Json.createObjectBuilder().add("round", r.round())
+                    .add("score", r.critiqueScore()).build());
+            case CostEstimate c -> results.put("costEstimate", c.estimate());
+            case MusicResolved m -> results.put("musicGeneration", EventCodec.fields(m));
+            case MusicSelected m -> results.put("musicTrack", Json.createObjectBuilder()
+                    .add("trackId", m.track()).add("mood", m.mood())
+                    .add("requestedMood", m.requestedMood()).add("fallback", m.fallback()).build());
+            case Asset a -> appendSceneEvent(a);
+            case AssetFailed a -> appendSceneEvent(a);
+            case StockFallback s -> appendSceneEvent(s);
+            case VideoFallback v -> appendSceneEvent(v);
+            case Rendering r -> results.put("render", Json.createObjectBuilder()
+                    .add("frame", 0).add("totalFrames", r.totalFrames()).build());
+            case RenderProgress r -> results.put("render", EventCodec.fields(r));
+            case CriticReview r -> results.put("criticReview", r.review());
+            // Stream-only progress: what a person watches happen, with no lasting effect on the record.
+            case MusicGenerating m -> { }
+            case MusicGenerated m -> { }
+            case MusicFallback m -> { }
+            case StockVerified s -> { }
+            case StockUnverified s -> { }
+            case StockRejected s -> { }
+            case StockReformulated s -> { }
+            case VideoImageReady v -> { }
+            case VideoGenerated v -> { }
         }
+    }
+
+    /** The scene's history, as the web UI's storyboard reads it: {@code {type, ...fields}}. */
+    private void appendSceneEvent(StageEvent e) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("type", e.type());
+        EventCodec.fields(e).forEach(b::add);
+        append("sceneEvents", b.build());
     }
 
     private void append(String field, JsonObject item) {
@@ -170,14 +219,6 @@ public final class JobRecord {
             current.asJsonArray().forEach(b::add);
         }
         results.put(field, b.add(item).build());
-    }
-
-    private static JsonObject without(JsonObject o, String... keys) {
-        JsonObjectBuilder b = Json.createObjectBuilder(o);
-        for (String k : keys) {
-            b.remove(k);
-        }
-        return b.build();
     }
 
     public JsonObject toJson() {

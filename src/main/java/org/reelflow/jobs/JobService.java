@@ -17,7 +17,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.reelflow.events.EventLog;
-import org.reelflow.events.JobEvent;
+import org.reelflow.events.Event;
 import org.reelflow.events.ListenerRegistry;
 
 /**
@@ -29,8 +29,7 @@ public final class JobService {
     private static final Logger LOG = Logger.getLogger(JobService.class.getName());
 
     /** The one terminal payload of a cancel, whichever path it takes. */
-    public static final JsonObject CANCELLED = Json.createObjectBuilder()
-            .add("error", "Cancelled by user").add("status", "cancelled").build();
+    public static final Event.JobFailed CANCELLED = new Event.JobFailed("Cancelled by user", true);
     public static final String INTERRUPTED = "interrupted by restart";
 
     /** How a cancel request ended. */
@@ -80,7 +79,7 @@ public final class JobService {
                 }
                 JobStatus status = job.status();
                 if (status == JobStatus.RUNNING || (status == JobStatus.QUEUED && request == null)) {
-                    job.emitAfterCrash(JobEvent.FAILED, Json.createObjectBuilder().add("error", INTERRUPTED).build());
+                    job.emitAfterCrash(new Event.JobFailed(INTERRUPTED, false));
                 } else if (status == JobStatus.QUEUED) {
                     requeue.add(job);
                 }
@@ -150,7 +149,7 @@ public final class JobService {
         if (queue.remove(id)) {
             synchronized (job) {
                 if (!job.status().finished()) {
-                    job.emit(JobEvent.FAILED, CANCELLED);
+                    job.emit(CANCELLED);
                 }
             }
         } else {

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 
 import jakarta.json.Json;
 
-import org.reelflow.events.JobEvent;
+import org.reelflow.events.Event;
 import org.reelflow.jobs.Job;
 import org.reelflow.jobs.JobExecutor;
 import org.reelflow.jobs.JobService;
@@ -96,9 +96,9 @@ public final class JobRunner implements JobExecutor {
             }
             if (job.cancelRequested()) {
                 // Only the terminal event, as OpenReels: no stage:<name> error for the stage the cancel stopped.
-                job.emit(JobEvent.FAILED, JobService.CANCELLED);
+                job.emit(JobService.CANCELLED);
             } else if (failure == null) {
-                job.emit(JobEvent.COMPLETED, Json.createObjectBuilder().build());
+                job.emit(new Event.JobCompleted());
             } else if (isShutdown(failure)) {
                 // The server is stopping: leave the job as it is; start-up marks it "interrupted by restart".
                 LOG.info("Job " + job.id() + " stopped by server shutdown");
@@ -107,7 +107,7 @@ public final class JobRunner implements JobExecutor {
                 if (!(failure instanceof StageFailedException)) {
                     LOG.log(Level.WARNING, "Job " + job.id() + " failed outside a stage", failure);
                 }
-                job.emit(JobEvent.FAILED, Json.createObjectBuilder().add("error", Pipeline.messageOf(failure)).build());
+                job.emit(new Event.JobFailed(Pipeline.messageOf(failure), false));
             }
         }
     }

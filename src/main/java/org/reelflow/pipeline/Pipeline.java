@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageEvent;
+import org.reelflow.events.StageName;
 
 /**
  * Runs the six stages in order and turns their outcomes into the stream's stage events: {@code start},
@@ -73,10 +73,10 @@ public final class Pipeline {
             StageName name = stage.name();
             Optional<String> skip = stage.skipReason(ctx);
             if (skip.isPresent()) {
-                ctx.emit(name, "skipped", Json.createObjectBuilder().add("reason", skip.get()).build());
+                ctx.emit(new StageEvent.StageSkipped(name, skip.get()));
                 continue;
             }
-            ctx.emit(name, "start");
+            ctx.emit(new StageEvent.StageStarted(name));
             long t0 = System.nanoTime();
             StageResult result;
             try {
@@ -88,19 +88,16 @@ public final class Pipeline {
                     throw interrupted(e);   // an I/O error caused by the cancel's interrupt is the cancel
                 }
                 String message = messageOf(e);
-                ctx.emit(name, "error", Json.createObjectBuilder().add("error", message).build());
+                ctx.emit(new StageEvent.StageError(name, message));
                 throw new StageFailedException(name, message, e);
             }
             double seconds = Math.round((System.nanoTime() - t0) / 1_000_000.0) / 1000.0;
             if (result.isSkipped()) {
-                ctx.emit(name, "skipped", Json.createObjectBuilder().add("reason", result.text()).build());
+                ctx.emit(new StageEvent.StageSkipped(name, result.text()));
             } else {
-                ctx.emit(name, "complete", Json.createObjectBuilder().add("detail", result.text())
-                        .add("durationSec", seconds).build());
+                ctx.emit(new StageEvent.StageCompleted(name, result.text(), seconds));
             }
-            for (StageResult.FollowUp f : result.followUps()) {
-                ctx.emit(name, f.type(), f.fields());
-            }
+            result.followUps().forEach(ctx::emit);
             if (name == StageName.DIRECTOR) {
                 approveCost(ctx);
             }

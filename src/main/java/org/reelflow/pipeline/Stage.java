@@ -2,7 +2,7 @@ package org.reelflow.pipeline;
 
 import java.util.Optional;
 
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageName;
 
 /** One of the six pipeline stages. Stages report through their {@link StageContext}; they never write the record. */
 public interface Stage {

@@ -2,13 +2,10 @@ package org.reelflow.pipeline;
 
 import java.nio.file.Path;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-
+import org.reelflow.events.StageEvent;
+import org.reelflow.events.StageName;
 import org.reelflow.jobs.Job;
 import org.reelflow.jobs.JobRequest;
-import org.reelflow.jobs.StageName;
 
 /**
  * What a stage sees of its job: the request, the run directory, what earlier stages produced, and the one way
@@ -46,21 +43,14 @@ public final class StageContext {
         return production;
     }
 
-    /** Emits {@code stage:<stage>} with {@code {stage, type, ...fields}}. */
-    public void emit(StageName stage, String type, JsonObject fields) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("stage", stage.key()).add("type", type);
-        fields.forEach(b::add);
-        job.emit(stage.eventName(), b.build());
-    }
-
-    /** Emits a progress event with no extra fields. */
-    public void emit(StageName stage, String type) {
-        emit(stage, type, JsonObject.EMPTY_JSON_OBJECT);
+    /** Sends a {@code stage:<stage>} event through the job's owner. */
+    public void emit(StageEvent event) {
+        job.emit(event);
     }
 
     /** Reports an error the stage recovers from (a retry, a fallback): {@code {stage, type:"error", error}}. */
     public void recoverableError(StageName stage, String message) {
-        emit(stage, "error", Json.createObjectBuilder().add("error", message).build());
+        emit(new StageEvent.StageError(stage, message));
     }
 
     /** Throws if the job was cancelled; long loops call it between steps. */

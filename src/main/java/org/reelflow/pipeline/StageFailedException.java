@@ -1,6 +1,6 @@
 package org.reelflow.pipeline;
 
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageName;
 
 /** A stage (or, with a null stage, the preparation) failed and so did the job; the message is what {@code job:failed} says. */
 public final class StageFailedException extends Exception {

@@ -3,7 +3,7 @@ package org.reelflow.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.JsonObject;
+import org.reelflow.events.StageEvent;
 
 /**
  * How a stage ended: complete with a detail, or skipped with a reason (after it started, e.g. research whose
@@ -12,13 +12,9 @@ import jakarta.json.JsonObject;
  */
 public final class StageResult {
 
-    /** A progress event to emit after the stage's end: {@code {stage, type, ...fields}}. */
-    public record FollowUp(String type, JsonObject fields) {
-    }
-
     private final boolean skipped;
     private final String text;
-    private final List<FollowUp> followUps = new ArrayList<>();
+    private final List<StageEvent> followUps = new ArrayList<>();
 
     private StageResult(boolean skipped, String text) {
         this.skipped = skipped;
@@ -34,8 +30,8 @@ public final class StageResult {
     }
 
     /** Adds an event to send after the stage's {@code complete} (or {@code skipped}). */
-    public StageResult then(String type, JsonObject fields) {
-        followUps.add(new FollowUp(type, fields));
+    public StageResult then(StageEvent event) {
+        followUps.add(event);
         return this;
     }
 
@@ -48,7 +44,7 @@ public final class StageResult {
         return text;
     }
 
-    public List<FollowUp> followUps() {
+    public List<StageEvent> followUps() {
         return List.copyOf(followUps);
     }
 }

@@ -14,7 +14,8 @@ import jakarta.json.Json;
 import org.reelflow.catalog.Archetype;
 import org.reelflow.catalog.Platform;
 import org.reelflow.catalog.Platforms;
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageEvent;
+import org.reelflow.events.StageName;
 import org.reelflow.media.Previews;
 import org.reelflow.media.audio.AudioMixer;
 import org.reelflow.media.music.Selection;
@@ -68,10 +69,8 @@ public final class AssemblyStage implements Stage {
             // The bundled track's real id (the reference sent the word "bundled"), or Lyria's generated track.
             Selection bundled = music.selection();
             String mood = p.score().musicMood();
-            ctx.emit(name(), "music", Json.createObjectBuilder()
-                    .add("track", bundled != null ? bundled.track().id() : "lyria-generated")
-                    .add("mood", bundled != null ? bundled.track().mood() : mood).add("requestedMood", mood)
-                    .add("fallback", music.fallback()).build());
+            ctx.emit(new StageEvent.MusicSelected(bundled != null ? bundled.track().id() : "lyria-generated",
+                                                  bundled != null ? bundled.track().mood() : mood, mood, music.fallback()));
             musicPreview(ctx, music.file());
         }
         Platform platform = platforms.require(ctx.request().platform());
@@ -85,15 +84,14 @@ public final class AssemblyStage implements Stage {
                                   .totalFrames();
         Path audio = ctx.runDir().resolve("assets").resolve("mix.wav");
         AudioMixer.mix(p.voiceover().audio(), music == null ? null : music.file(), totalFrames / (double) format.fps(), audio);
-        ctx.emit(name(), "rendering", Json.createObjectBuilder().add("totalFrames", totalFrames).build());
+        ctx.emit(new StageEvent.Rendering(totalFrames));
         long[] lastReport = {System.nanoTime()};
         RenderResult result = renderer.render(new RenderJob(scenes, p.voiceover().words(), audio, look, format),
                                               ctx.runDir().resolve("final.mp4"), (frame, total) -> {
             long now = System.nanoTime();
             if (now - lastReport[0] >= PROGRESS_EVERY_NANOS || frame == total) {
                 lastReport[0] = now;
-                ctx.emit(name(), "render_progress", Json.createObjectBuilder().add("frame", frame)
-                        .add("totalFrames", total).build());
+                ctx.emit(new StageEvent.RenderProgress(frame, total));
             }
         });
         p.video(result);

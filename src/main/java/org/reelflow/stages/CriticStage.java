@@ -5,7 +5,8 @@ import java.util.Optional;
 import jakarta.json.JsonObject;
 
 import org.reelflow.catalog.Platforms;
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageEvent;
+import org.reelflow.events.StageName;
 import org.reelflow.media.inspect.PlanFacts;
 import org.reelflow.media.inspect.QualityScan;
 import org.reelflow.media.inspect.VideoCritic;
@@ -55,7 +56,7 @@ public final class CriticStage implements Stage {
             ctx.recoverableError(name(), "Evaluation failed: " + e.getMessage());
             return StageResult.skipped("evaluation failed");
         }
-        return StageResult.complete("score " + review.get("score") + "/10").then("review", review);
+        return StageResult.complete("score " + review.get("score") + "/10").then(new StageEvent.CriticReview(review));
     }
 
     private JsonObject reviewVideo(StageContext ctx) throws Exception {

@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.util.Map;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
 
 import org.reelflow.catalog.Archetype;
 import org.reelflow.catalog.Archetypes;
 import org.reelflow.cost.CostEstimator;
 import org.reelflow.cost.SpendGuard;
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageEvent;
+import org.reelflow.events.StageName;
 import org.reelflow.pipeline.Production;
 import org.reelflow.pipeline.Stage;
 import org.reelflow.pipeline.StageContext;
@@ -58,11 +58,11 @@ public final class DirectorStage implements Stage {
     private StageResult replay(StageContext ctx) throws Exception {
         DirectorScore score = DirectorScore.parse(ctx.request().replayScore());
         adopt(ctx, score);
-        ctx.emit(name(), "score", Json.createObjectBuilder().add("score", score.toJson()).build());
+        ctx.emit(new StageEvent.ScoreReady(score.toJson()));
         if (ctx.request().dryRun()) {
             return StageResult.complete("Replayed from saved score");
         }
-        ctx.emit(name(), "cost_estimate", estimate(ctx, score, 0, 0, true));
+        ctx.emit(estimate(ctx, score, 0, 0, true));
         return StageResult.complete("Replayed: " + score.scenes().size() + " scenes, " + score.archetype());
     }
 
@@ -76,9 +76,9 @@ public final class DirectorStage implements Stage {
         Gate gate = qualityGate(ctx, p.writer(), brief, score, pacing);
         adopt(ctx, gate.best);
         StageResult result = StageResult.complete(gate.best.scenes().size() + " scenes, " + gate.best.archetype())
-                .then("score", Json.createObjectBuilder().add("score", gate.best.toJson()).build());
+                .then(new StageEvent.ScoreReady(gate.best.toJson()));
         if (!ctx.request().dryRun()) {
-            result.then("cost_estimate", estimate(ctx, gate.best, gate.evaluations, gate.revisions, false));
+            result.then(estimate(ctx, gate.best, gate.evaluations, gate.revisions, false));
         }
         return result;
     }
@@ -146,8 +146,7 @@ public final class DirectorStage implements Stage {
                 if (review.score() >= Review.PASS_THRESHOLD || !review.revisionNeeded()) {
                     return new Gate(best, evaluations, revisions);
                 }
-                ctx.emit(name(), "revision", Json.createObjectBuilder().add("round", round + 1)
-                        .add("critiqueScore", review.score()).build());
+                ctx.emit(new StageEvent.Revision(round + 1, review.score()));
                 current = validated(writer.revise(brief, current, review)).withArchetype(first.archetype());
                 revisions++;
             }
@@ -185,9 +184,8 @@ public final class DirectorStage implements Stage {
         Files.writeString(ctx.runDir().resolve("score.json"), out.toString().strip() + "\n", StandardCharsets.UTF_8);
     }
 
-    private JsonObject estimate(StageContext ctx, DirectorScore score, int evaluations, int revisions, boolean replay) {
-        return Json.createObjectBuilder()
-                .add("estimate", costs.estimate(score, ctx.production().providers(), evaluations, revisions, replay))
-                .build();
+    private StageEvent.CostEstimate estimate(StageContext ctx, DirectorScore score, int evaluations, int revisions,
+                                             boolean replay) {
+        return new StageEvent.CostEstimate(costs.estimate(score, ctx.production().providers(), evaluations, revisions, replay));
     }
 }

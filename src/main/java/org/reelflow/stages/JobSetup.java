@@ -8,7 +8,7 @@ import java.util.function.Function;
 import org.reelflow.catalog.Archetypes;
 import org.reelflow.cost.SpendGuard;
 import org.reelflow.jobs.JobRecord;
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageName;
 import org.reelflow.media.Toolchain;
 import org.reelflow.media.align.PocketsphinxAligner;
 import org.reelflow.media.music.MusicLibrary;

@@ -2,7 +2,8 @@ package org.reelflow.stages;
 
 import java.util.Optional;
 
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageEvent;
+import org.reelflow.events.StageName;
 import org.reelflow.pipeline.Stage;
 import org.reelflow.pipeline.StageContext;
 import org.reelflow.pipeline.StageResult;
@@ -46,6 +47,6 @@ public final class ResearchStage implements Stage {
             return StageResult.skipped("web search failed");
         }
         ctx.production().research(research);
-        return StageResult.complete(research.keyFacts().size() + " facts").then("results", research.toEventJson());
+        return StageResult.complete(research.keyFacts().size() + " facts").then(new StageEvent.ResearchResults(research.summary(), research.keyFacts(), research.mood()));
     }
 }

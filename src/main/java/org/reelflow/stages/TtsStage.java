@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageName;
 import org.reelflow.cost.SpendGuard;
 import org.reelflow.media.voice.FestivalVoice;
 import org.reelflow.media.voice.VoiceEngine;

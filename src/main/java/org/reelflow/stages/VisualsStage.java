@@ -9,11 +9,10 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.json.Json;
-
 import org.reelflow.catalog.Archetype;
 import org.reelflow.cost.SpendGuard;
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageEvent;
+import org.reelflow.events.StageName;
 import org.reelflow.media.Previews;
 import org.reelflow.media.visuals.CardLook;
 import org.reelflow.media.visuals.CardPainter;
@@ -81,7 +80,7 @@ public final class VisualsStage implements Stage {
         MusicResolver.Resolution resolution = music.get();
         ctx.production().music(resolution);
         if (resolution != null) {
-            ctx.emit(name(), resolution.resolvedEvent().type(), resolution.resolvedEvent().data());
+            ctx.emit(resolution.resolvedEvent());
         }
         return StageResult.complete(pictures.size() + "/" + score.scenes().size() + " assets");
     }
@@ -99,8 +98,7 @@ public final class VisualsStage implements Stage {
             default -> imageOrCard(ctx, index, scene, null);
         };
         plannedNameShows(ctx, index, scene.visualType(), made.file());
-        ctx.emit(name(), "asset", Json.createObjectBuilder().add("sceneIndex", index).add("visualType", made.type())
-                .add("path", ctx.runDir().getFileName() + "/assets/" + made.file().getFileName()).build());
+        ctx.emit(new StageEvent.Asset(index, made.type(), ctx.runDir().getFileName() + "/assets/" + made.file().getFileName()));
         return made.file();
     }
 
@@ -186,8 +184,7 @@ public final class VisualsStage implements Stage {
             throw e;
         } catch (Exception e) {
             ctx.checkCancelled();
-            ctx.emit(name(), "asset_failed", Json.createObjectBuilder().add("scene", index)
-                    .add("error", e.getMessage() == null ? e.toString() : e.getMessage()).build());
+            ctx.emit(new StageEvent.AssetFailed(index, e.getMessage() == null ? e.toString() : e.getMessage()));
             Files.deleteIfExists(out);
             return null;
         }
@@ -229,7 +226,7 @@ public final class VisualsStage implements Stage {
                 new AdaptiveStockResolver.StockRequest(index, scene.visualPrompt(), scene.scriptLine(), video,
                                                        ctx.runDir().resolve("assets")),
                 (visual, narration, context) -> aiImage(ctx, index, scene, context),
-                e -> ctx.emit(name(), e.type(), e.data()));
+                e -> ctx.emit(e.toEvent()));
         if (r.file() == null) {
             return card(ctx, index, scene);
         }
@@ -262,11 +259,11 @@ public final class VisualsStage implements Stage {
         String motion = prompter == null ? scene.visualPrompt() + ". Camera: " + scene.motion().replace('_', ' ')
                 : prompter.optimize(ImagePrompter.Mode.VIDEO, a, index, ctx.production().score().scenes().size(),
                                     scene.visualPrompt(), scene.scriptLine(), null);
-        ctx.emit(name(), "video_image_ready", Json.createObjectBuilder().add("scene", index).build());
+        ctx.emit(new StageEvent.VideoImageReady(index));
         VideoOutcome outcome = resolver.resolve(new VideoResolver.VideoRequest(
                 index, frame.file(), motion, VideoResolver.negativePrompt(a.antiArtifactGuidance()), sceneSeconds,
                 ctx.runDir().resolve("assets").resolve(plannedFileName(index, "ai_video"))));
-        ctx.emit(name(), outcome.eventType(), outcome.eventData());
+        ctx.emit(outcome.event());
         if (outcome instanceof VideoOutcome.Generated g) {
             ctx.production().countVideo();
             return new Made(g.video(), "ai_video");
@@ -307,6 +304,6 @@ public final class VisualsStage implements Stage {
                                 () -> "Instrumental background score, " + score.musicMood().replace('_', ' ')
                                       + ", for a short video whose arc is " + score.emotionalArc() + ". " + a.mood(),
                                 ctx.runDir().resolve("assets"),
-                                e -> ctx.emit(StageName.VISUALS, e.type(), e.data()));
+                                ctx::emit);
     }
 }

@@ -2,9 +2,6 @@ package org.reelflow.writer;
 
 import java.util.List;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-
 /** What the research stage learned about the topic. {@code sources} stays server-side, as in OpenReels. */
 public record Research(String summary, List<String> keyFacts, String mood, List<String> sources) {
 
@@ -16,12 +13,5 @@ public record Research(String summary, List<String> keyFacts, String mood, List<
     /** OpenReels' stand-in when research fails ("web search failed"): the pipeline carries on without facts. */
     public static Research fallback(String topic) {
         return new Research("Topic: " + topic, List.of(), "informative", List.of());
-    }
-
-    /** The {@code results} event payload and {@code meta.researchData}. */
-    public JsonObject toEventJson() {
-        var facts = Json.createArrayBuilder();
-        keyFacts.forEach(facts::add);
-        return Json.createObjectBuilder().add("summary", summary).add("key_facts", facts).add("mood", mood).build();
     }
 }

@@ -165,7 +165,11 @@ function applyStage(state, d, now) {
       state.assembly = { phase: 'rendering', ...r.render };
       break;
     case 'review': r.criticReview = without(d, 'stage', 'type'); break;
-    default: break;
+    // Steps inside a scene's resolution: the server's record keeps only their outcome (asset, *_fallback).
+    case 'stock_verified': case 'stock_unverified': case 'stock_rejected': case 'stock_reformulated':
+    case 'video_image_ready': case 'video_generated':
+      break;
+    default: break;     // a newer server's type: ignored, as OpenReels clients do
   }
 }
 

@@ -13,7 +13,8 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageEvent;
+import org.reelflow.events.StageName;
 import org.reelflow.pipeline.StageResult;
 import org.reelflow.support.FakeStages;
 import org.reelflow.support.SseClient;
@@ -39,30 +40,26 @@ class EventStreamTest {
     /** Fakes that emit what the real stages emit, in the reference's order. */
     static FakeStages realisticFakes() {
         return FakeStages.create()
-                .with(StageName.RESEARCH, ctx -> StageResult.complete("5 facts").then("results",
-                        Json.createObjectBuilder().add("summary", "s").add("key_facts", Json.createArrayBuilder().add("f"))
-                            .add("mood", "epic").build()))
+                .with(StageName.RESEARCH, ctx -> StageResult.complete("5 facts")
+                        .then(new StageEvent.ResearchResults("s", List.of("f"), "epic")))
                 .with(StageName.DIRECTOR, ctx -> StageResult.complete("3 scenes, infographic")
-                        .then("score", Json.createObjectBuilder().add("score", Json.createObjectBuilder()
-                                .add("archetype", "infographic")).build())
-                        .then("cost_estimate", Json.createObjectBuilder().add("estimate", Json.createObjectBuilder()
-                                .add("totalCost", 0.12)).build()))
+                        .then(new StageEvent.ScoreReady(Json.createObjectBuilder().add("archetype", "infographic").build()))
+                        .then(new StageEvent.CostEstimate(Json.createObjectBuilder().add("totalCost", 0.12).build())))
                 .with(StageName.TTS, ctx -> StageResult.complete("42 words"))
                 .with(StageName.VISUALS, ctx -> {
                     for (int i = 0; i < 2; i++) {
-                        ctx.emit(StageName.VISUALS, "asset", Json.createObjectBuilder().add("sceneIndex", i)
-                                .add("visualType", "text_card").add("path", "assets/scene-" + i + "-card.png").build());
+                        ctx.emit(new StageEvent.Asset(i, "text_card", "assets/scene-" + i + "-card.png"));
                     }
                     return StageResult.complete("2/2 assets");
                 })
                 .with(StageName.ASSEMBLY, ctx -> {
-                    ctx.emit(StageName.ASSEMBLY, "rendering", Json.createObjectBuilder().add("totalFrames", 60).build());
-                    ctx.emit(StageName.ASSEMBLY, "render_progress", Json.createObjectBuilder().add("frame", 30).add("totalFrames", 60).build());
+                    ctx.emit(new StageEvent.Rendering(60));
+                    ctx.emit(new StageEvent.RenderProgress(30, 60));
                     return StageResult.complete("2.0s video");
                 })
-                .with(StageName.CRITIC, ctx -> StageResult.complete("score 8/10").then("review",
+                .with(StageName.CRITIC, ctx -> StageResult.complete("score 8/10").then(new StageEvent.CriticReview(
                         Json.createObjectBuilder().add("score", 8).add("strengths", Json.createArrayBuilder())
-                            .add("weaknesses", Json.createArrayBuilder()).build()));
+                            .add("weaknesses", Json.createArrayBuilder()).build())));
     }
 
     static final List<String> NORMAL_RUN = List.of(
@@ -80,8 +77,7 @@ class EventStreamTest {
         CountDownLatch entered = new CountDownLatch(1);
         FakeStages fakes = realisticFakes().with(StageName.RESEARCH, ctx -> {
             FakeStages.blockUntil(gate, entered).run(ctx);
-            return StageResult.complete("5 facts").then("results", Json.createObjectBuilder().add("summary", "s")
-                    .add("key_facts", Json.createArrayBuilder().add("f")).add("mood", "epic").build());
+            return StageResult.complete("5 facts").then(new StageEvent.ResearchResults("s", List.of("f"), "epic"));
         });
         try (TestServer server = TestServer.start(dir, c -> fakes.pipeline())) {
             String id = server.submit("{\"topic\":\"Black holes\"}");

@@ -12,8 +12,9 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.reelflow.events.StageEvent;
 import org.reelflow.app.StandardStages;
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageName;
 import org.reelflow.pipeline.StageResult;
 import org.reelflow.support.FakeStages;
 import org.reelflow.support.SseClient;
@@ -180,9 +181,8 @@ class PipelineScenariosTest {
     void anEstimateOverTheJobsCapFailsBeforeAnythingIsSpent() throws Exception {
         CountDownLatch spent = new CountDownLatch(1);
         FakeStages fakes = FakeStages.create()
-                .with(StageName.DIRECTOR, ctx -> StageResult.complete("3 scenes, infographic").then("cost_estimate",
-                        jakarta.json.Json.createObjectBuilder().add("estimate", jakarta.json.Json.createObjectBuilder()
-                                .add("totalCost", 0.5)).build()))
+                .with(StageName.DIRECTOR, ctx -> StageResult.complete("3 scenes, infographic").then(new StageEvent.CostEstimate(
+                        jakarta.json.Json.createObjectBuilder().add("totalCost", 0.5).build())))
                 .with(StageName.TTS, ctx -> {
                     spent.countDown();
                     return StageResult.complete("60 words");
@@ -200,9 +200,8 @@ class PipelineScenariosTest {
     @Test
     void theServersDefaultCapAppliesToJobsThatNameNone() throws Exception {
         FakeStages fakes = FakeStages.create()
-                .with(StageName.DIRECTOR, ctx -> StageResult.complete("3 scenes, infographic").then("cost_estimate",
-                        jakarta.json.Json.createObjectBuilder().add("estimate", jakarta.json.Json.createObjectBuilder()
-                                .add("totalCost", 0.5)).build()));
+                .with(StageName.DIRECTOR, ctx -> StageResult.complete("3 scenes, infographic").then(new StageEvent.CostEstimate(
+                        jakarta.json.Json.createObjectBuilder().add("totalCost", 0.5).build())));
         try (TestServer server = TestServer.start(dir, c -> fakes.pipeline(), Map.of("cost.max-usd", "0.25"), Map.of())) {
             String id = server.submit("{\"topic\":\"default cap\"}");
             JsonObject meta = server.awaitStatus(id, WAIT, "failed");

@@ -19,7 +19,8 @@ import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageEvent;
+import org.reelflow.events.StageName;
 import org.reelflow.pipeline.StageResult;
 import org.reelflow.support.FakeStages;
 import org.reelflow.support.SseClient;
@@ -39,13 +40,18 @@ class StreamResilienceTest {
     @TempDir
     Path dir;
 
+    /** A big event no stage sends, carried as an unknown one: only the stream's handling of its size matters. */
+    private static org.reelflow.events.Event preview(int n, String blob) {
+        return new org.reelflow.events.Event.Unknown(StageName.VISUALS.eventName(), Json.createObjectBuilder().add("stage", "visuals")
+                .add("type", "preview").add("n", n).add("blob", blob).build());
+    }
+
     /** A visuals stage that emits {@code n} events with a little jitter, like a real stage's progress. */
     private static FakeStages chatty(int n, long seed) {
         Random jitter = new Random(seed);
         return FakeStages.create().with(StageName.VISUALS, ctx -> {
             for (int i = 0; i < n; i++) {
-                ctx.emit(StageName.VISUALS, "asset", Json.createObjectBuilder().add("sceneIndex", i)
-                        .add("visualType", "text_card").add("path", "assets/scene-" + i + "-card.png").build());
+                ctx.emit(new StageEvent.Asset(i, "text_card", "assets/scene-" + i + "-card.png"));
                 if (jitter.nextInt(4) == 0) {
                     Thread.sleep(jitter.nextInt(3));
                 }
@@ -143,9 +149,9 @@ class StreamResilienceTest {
             go.await(10, TimeUnit.SECONDS);
             long t0 = System.nanoTime();
             for (int i = 0; i < 300; i++) {
-                // A stream-only progress type, so the record (rewritten per event) stays small: the test is
+                // A type the record ignores, so the record (rewritten per event) stays small: the test is
                 // about the wire, where 300 × 16 KB overflows the stalled client's socket buffers and queue.
-                ctx.emit(StageName.VISUALS, "preview", Json.createObjectBuilder().add("n", i).add("blob", big).build());
+                ctx.job().emit(preview(i, big));
                 Thread.sleep(2);                // a fast stage, but one a reading client can keep up with
             }
             publishMs[0] = (System.nanoTime() - t0) / 1_000_000;
@@ -177,7 +183,7 @@ class StreamResilienceTest {
         FakeStages fakes = FakeStages.create().with(StageName.VISUALS, ctx -> {
             go.await(10, TimeUnit.SECONDS);
             for (int i = 0; i < n; i++) {
-                ctx.emit(StageName.VISUALS, "preview", Json.createObjectBuilder().add("n", i).add("blob", big).build());
+                ctx.job().emit(preview(i, big));
             }
             return StageResult.complete(n + " previews");
         });

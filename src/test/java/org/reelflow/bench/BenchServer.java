@@ -20,8 +20,9 @@ import io.helidon.logging.common.LogConfig;
 
 import jakarta.json.Json;
 
+import org.reelflow.events.Event;
 import org.reelflow.app.Reelflow;
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageName;
 import org.reelflow.pipeline.StageContext;
 import org.reelflow.pipeline.StageResult;
 import org.reelflow.support.FakeStages;
@@ -109,10 +110,12 @@ public final class BenchServer {
             }
             long seq = Long.parseLong(order.substring("PUBLISH ".length()).trim());
             long t0 = System.nanoTime();
-            ctx.emit(StageName.RESEARCH, "bench", Json.createObjectBuilder()
+            // No stage sends this: an unknown event with the same wire shape, so the figures stay comparable.
+            ctx.job().emit(new Event.Unknown(StageName.RESEARCH.eventName(), Json.createObjectBuilder()
+                    .add("stage", "research").add("type", "bench")
                     .add("seq", seq)
                     .add("t", ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()))
-                    .build());
+                    .build()));
             long micros = (System.nanoTime() - t0) / 1000;
             emitted++;
             say("EMITTED " + seq + " " + micros);

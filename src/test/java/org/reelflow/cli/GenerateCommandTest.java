@@ -11,8 +11,9 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.reelflow.events.StageEvent;
 import org.reelflow.app.Reelflow;
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageName;
 import org.reelflow.pipeline.CostGate;
 import org.reelflow.pipeline.Pipeline;
 import org.reelflow.pipeline.StageResult;
@@ -41,7 +42,7 @@ class GenerateCommandTest {
     private static BiFunction<Reelflow.Services, CostGate, Pipeline> costing(double total) {
         return (c, gate) -> FakeStages.create()
                 .with(StageName.DIRECTOR, ctx -> StageResult.complete("3 scenes, infographic")
-                        .then("cost_estimate", Json.createObjectBuilder().add("estimate", estimate(total)).build()))
+                        .then(new StageEvent.CostEstimate(estimate(total))))
                 .with(StageName.TTS, ctx -> {
                     Thread.sleep(total > 0 ? 20_000 : 0);
                     return StageResult.complete("60 words");
@@ -84,7 +85,7 @@ class GenerateCommandTest {
         TestTerminal t = new TestTerminal(new Style(false, true, 120), false, "");
         BiFunction<Reelflow.Services, CostGate, Pipeline> quick = (c, gate) -> FakeStages.create()
                 .with(StageName.DIRECTOR, ctx -> StageResult.complete("3 scenes, infographic")
-                        .then("cost_estimate", Json.createObjectBuilder().add("estimate", estimate(0.25)).build()))
+                        .then(new StageEvent.CostEstimate(estimate(0.25))))
                 .pipeline();
         assertThat(run(t, quick, "Tides", "-o", dir.toString()), is(0));
         assertThat(t.out(), containsString("Proceeding (standard input is not a terminal)."));

@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 
+import org.reelflow.events.Event;
+import org.reelflow.events.StageEvent;
+import org.reelflow.events.StageName;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -35,25 +37,8 @@ class ProgressDisplayTest {
         clock.addAndGet((long) (s * 1e9));
     }
 
-    private StreamEvent stage(String stage, String type, Object... fields) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("stage", stage).add("type", type);
-        for (int i = 0; i < fields.length; i += 2) {
-            Object v = fields[i + 1];
-            if (v instanceof Integer n) {
-                b.add((String) fields[i], n);
-            } else if (v instanceof Double d) {
-                b.add((String) fields[i], d);
-            } else if (v instanceof JsonObject o) {
-                b.add((String) fields[i], o);
-            } else {
-                b.add((String) fields[i], v.toString());
-            }
-        }
-        return new StreamEvent(++ids, "stage:" + stage, b.build());
-    }
-
-    private StreamEvent job(String name, JsonObject data) {
-        return new StreamEvent(++ids, name, data);
+    private StreamEvent ev(Event event) {
+        return new StreamEvent(++ids, event);
     }
 
     private static JsonObject scoreOf(int scenes) {
@@ -66,19 +51,19 @@ class ProgressDisplayTest {
 
     /** A whole zero-key run's events, with time passing between them. */
     private void run(ProgressDisplay d) {
-        d.apply(stage("research", "start"));
+        d.apply(ev(new StageEvent.StageStarted(StageName.RESEARCH)));
         seconds(0.1);
-        d.apply(stage("research", "complete", "detail", "5 facts", "durationSec", 0.05));
-        d.apply(stage("director", "start"));
-        d.apply(stage("director", "revision", "round", 1, "critiqueScore", 5.5));
-        d.apply(stage("director", "complete", "detail", "3 scenes, infographic", "durationSec", 0.2));
-        d.apply(stage("director", "score", "score", scoreOf(3)));
-        d.apply(stage("tts", "start"));
+        d.apply(ev(new StageEvent.StageCompleted(StageName.RESEARCH, "5 facts", 0.05)));
+        d.apply(ev(new StageEvent.StageStarted(StageName.DIRECTOR)));
+        d.apply(ev(new StageEvent.Revision(1, 5.5)));
+        d.apply(ev(new StageEvent.StageCompleted(StageName.DIRECTOR, "3 scenes, infographic", 0.2)));
+        d.apply(ev(new StageEvent.ScoreReady(scoreOf(3))));
+        d.apply(ev(new StageEvent.StageStarted(StageName.TTS)));
         seconds(2.5);
-        d.apply(stage("tts", "complete", "detail", "60 words", "durationSec", 2.5));
-        d.apply(stage("visuals", "start"));
-        d.apply(stage("visuals", "asset", "sceneIndex", 0));
-        d.apply(stage("visuals", "asset", "sceneIndex", 1));
+        d.apply(ev(new StageEvent.StageCompleted(StageName.TTS, "60 words", 2.5)));
+        d.apply(ev(new StageEvent.StageStarted(StageName.VISUALS)));
+        d.apply(ev(new StageEvent.Asset(0, "text_card", "assets/scene-0-card.png")));
+        d.apply(ev(new StageEvent.Asset(1, "text_card", "assets/scene-1-card.png")));
         seconds(1.2);
     }
 
@@ -86,16 +71,16 @@ class ProgressDisplayTest {
     void plainLinesAreAppendedOnePerChange() {
         ProgressDisplay d = display(new Style(false, true, 120));
         run(d);
-        d.apply(stage("visuals", "asset", "sceneIndex", 2));
-        d.apply(stage("visuals", "complete", "detail", "3/3 assets", "durationSec", 1.3));
-        d.apply(stage("assembly", "start"));
-        d.apply(stage("assembly", "rendering", "totalFrames", 600));
+        d.apply(ev(new StageEvent.Asset(2, "text_card", "assets/scene-2-card.png")));
+        d.apply(ev(new StageEvent.StageCompleted(StageName.VISUALS, "3/3 assets", 1.3)));
+        d.apply(ev(new StageEvent.StageStarted(StageName.ASSEMBLY)));
+        d.apply(ev(new StageEvent.Rendering(600)));
         for (int f = 60; f <= 600; f += 60) {
-            d.apply(stage("assembly", "render_progress", "frame", f, "totalFrames", 600));
+            d.apply(ev(new StageEvent.RenderProgress(f, 600)));
         }
-        d.apply(stage("assembly", "complete", "detail", "20.0s video", "durationSec", 12.25));
-        d.apply(stage("critic", "skipped", "reason", "evaluation failed"));
-        d.apply(job("job:completed", JsonObject.EMPTY_JSON_OBJECT));
+        d.apply(ev(new StageEvent.StageCompleted(StageName.ASSEMBLY, "20.0s video", 12.25)));
+        d.apply(ev(new StageEvent.StageSkipped(StageName.CRITIC, "evaluation failed")));
+        d.apply(ev(new Event.JobCompleted()));
         assertThat(output(), is("""
                 ▸ research          started
                 ✓ research    0.1s  5 facts
@@ -136,19 +121,19 @@ class ProgressDisplayTest {
 
         // A message goes above the block, which is drawn again below it; time moves the spinner on.
         d.message(List.of("Estimated cost: $0.000"));
-        d.apply(stage("visuals", "complete", "detail", "3/3 assets", "durationSec", 1.3));
-        d.apply(stage("assembly", "start"));
-        d.apply(stage("assembly", "rendering", "totalFrames", 600));
+        d.apply(ev(new StageEvent.StageCompleted(StageName.VISUALS, "3/3 assets", 1.3)));
+        d.apply(ev(new StageEvent.StageStarted(StageName.ASSEMBLY)));
+        d.apply(ev(new StageEvent.Rendering(600)));
         seconds(3);
-        d.apply(stage("assembly", "render_progress", "frame", 270, "totalFrames", 600));
+        d.apply(ev(new StageEvent.RenderProgress(270, 600)));
         screen = new Screen(output());
         assertThat(screen.lines().get(1), is("Estimated cost: $0.000"));
         assertThat(screen.lines().get(6).substring(1), is(" assembly    3.0s  rendering 45% (270/600 frames)"));
         assertThat(screen.lines().size(), is(8));
 
-        d.apply(stage("assembly", "error", "error", "ffmpeg exited with 1"));
+        d.apply(ev(new StageEvent.StageError(StageName.ASSEMBLY, "ffmpeg exited with 1")));
         seconds(0.5);
-        d.apply(job("job:failed", Json.createObjectBuilder().add("error", "ffmpeg exited with 1").build()));
+        d.apply(ev(new Event.JobFailed("ffmpeg exited with 1", false)));
         d.close();
         screen = new Screen(output());
         assertThat(screen.lines().get(6), is("✗ assembly    3.5s  ffmpeg exited with 1"));
@@ -161,8 +146,8 @@ class ProgressDisplayTest {
     @Test
     void longLinesAreCutToTheTerminalWidthSoRedrawingStaysInPlace() {
         ProgressDisplay d = display(new Style(true, false, 40));
-        d.apply(stage("research", "start"));
-        d.apply(stage("research", "error", "error", "a very long recoverable error message that would wrap"));
+        d.apply(ev(new StageEvent.StageStarted(StageName.RESEARCH)));
+        d.apply(ev(new StageEvent.StageError(StageName.RESEARCH, "a very long recoverable error message that would wrap")));
         List<String> lines = new Screen(output()).lines();
         assertThat(lines.get(0).length(), is(39));
         assertThat(lines.get(0).endsWith("~"), is(true));
@@ -183,8 +168,8 @@ class ProgressDisplayTest {
                         .add("assembly", Json.createObjectBuilder().add("status", "pending"))
                         .add("critic", Json.createObjectBuilder().add("status", "pending")))
                 .build();
-        d.apply(new StreamEvent(9, "job:snapshot", record));
-        d.apply(stage("visuals", "asset", "sceneIndex", 1));
+        d.apply(new StreamEvent(9, new Event.JobSnapshot(record)));
+        d.apply(ev(new StageEvent.Asset(1, "text_card", "assets/scene-1-card.png")));
         seconds(1);
         assertThat(d.topic(), is("Tides"));
         assertThat(output(), is("""
@@ -199,9 +184,9 @@ class ProgressDisplayTest {
     @Test
     void aCancelMarksTheRunningStageFailedWithTheReason() {
         ProgressDisplay d = display(new Style(false, true, 120));
-        d.apply(stage("tts", "start"));
+        d.apply(ev(new StageEvent.StageStarted(StageName.TTS)));
         seconds(1);
-        d.apply(job("job:failed", Json.createObjectBuilder().add("error", "Cancelled by user").add("status", "cancelled").build()));
+        d.apply(ev(new Event.JobFailed("Cancelled by user", true)));
         assertThat(d.cancelled(), is(true));
         assertThat(output(), containsString("✗ tts         1.0s  Cancelled by user"));
     }

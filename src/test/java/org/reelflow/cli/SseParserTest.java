@@ -3,6 +3,11 @@ package org.reelflow.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.json.Json;
+
+import org.reelflow.events.Event;
+import org.reelflow.events.StageEvent;
+import org.reelflow.events.StageName;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -40,8 +45,7 @@ class SseParserTest {
                 """);
         assertThat(events.size(), is(2));
         assertThat(events.get(0).id(), is(7L));
-        assertThat(events.get(0).name(), is("stage:director"));
-        assertThat(events.get(0).type(), is("complete"));
+        assertThat(events.get(0).event(), is(new StageEvent.StageCompleted(StageName.DIRECTOR, "9 scenes, infographic", 0.03)));
         assertThat(events.get(1).terminal(), is(true));
         assertThat(p.lastEventId(), is("8"));
         assertThat(p.retryMillis(), is(3000L));
@@ -52,19 +56,19 @@ class SseParserTest {
         SseParser p = new SseParser();
         List<StreamEvent> events = parse(p, "data:{\"a\":\ndata: 1}\n\nevent:x\n\n");
         assertThat(events.size(), is(1));
-        assertThat(events.get(0).name(), is("message"));
-        assertThat(events.get(0).data().getInt("a"), is(1));
+        assertThat("a nameless event is a message, which no Reelflow event is",
+                   events.get(0).event(), is(new Event.Unknown("message", Json.createObjectBuilder().add("a", 1).build())));
         assertThat(events.get(0).id(), is(-1L));
     }
 
     @Test
     void aHalfReceivedEventIsDroppedOnReconnect() {
         SseParser p = new SseParser();
-        parse(p, "id: 3\nevent: stage:tts\ndata: {\"type\":\"start\"}\n\nevent: stage:tts\ndata: {\"type\":\"comp");
+        parse(p, "id: 3\nevent: stage:tts\ndata: {\"stage\":\"tts\",\"type\":\"start\"}\n\nevent: stage:tts\ndata: {\"type\":\"comp");
         p.reset();
-        List<StreamEvent> events = parse(p, "id: 4\nevent: stage:tts\ndata: {\"type\":\"complete\"}\n\n");
+        List<StreamEvent> events = parse(p, "id: 4\nevent: stage:tts\ndata: {\"stage\":\"tts\",\"type\":\"skipped\",\"reason\":\"r\"}\n\n");
         assertThat(events.size(), is(1));
-        assertThat(events.get(0).type(), is("complete"));
+        assertThat(events.get(0).event(), is(new StageEvent.StageSkipped(StageName.TTS, "r")));
         assertThat(p.lastEventId(), is("4"));
     }
 }

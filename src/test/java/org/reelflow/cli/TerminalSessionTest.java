@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageName;
 import org.reelflow.pipeline.StageResult;
 import org.reelflow.support.FakeStages;
 import org.reelflow.support.TestServer;

@@ -19,7 +19,7 @@ import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageName;
 import org.reelflow.pipeline.StageResult;
 import org.reelflow.support.FakeStages;
 import org.reelflow.support.TestServer;

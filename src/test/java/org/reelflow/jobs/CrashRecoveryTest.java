@@ -15,15 +15,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.reelflow.events.Event;
 import org.reelflow.events.EventLog;
 import org.reelflow.events.FileEventLog;
 import org.reelflow.events.JobEvent;
+import org.reelflow.events.StageEvent;
+import org.reelflow.events.StageName;
 import org.reelflow.events.ListenerRegistry;
 import org.reelflow.events.Subscription;
 import org.reelflow.support.FakeStages;
@@ -160,9 +162,8 @@ class CrashRecoveryTest {
         Job job = service.submit(REQUEST);
         job.markRunning();
         for (StageName s : StageName.values()) {
-            job.emit(s.eventName(), Json.createObjectBuilder().add("stage", s.key()).add("type", "start").build());
-            job.emit(s.eventName(), Json.createObjectBuilder().add("stage", s.key()).add("type", "complete")
-                    .add("detail", "ok").add("durationSec", 0.1).build());
+            job.emit(new StageEvent.StageStarted(s));
+            job.emit(new StageEvent.StageCompleted(s, "ok", 0.1));
         }
         return job;
     }
@@ -179,7 +180,7 @@ class CrashRecoveryTest {
     void aJobKilledAfterItsLogEndedButBeforeItsRecordWasSavedComesBackCompleted() throws Exception {
         Job job = runningJobWithEveryStageDone();
         store.dead = true;
-        assertThrows(UncheckedIOException.class, () -> job.emit(JobEvent.COMPLETED, JsonObject.EMPTY_JSON_OBJECT));
+        assertThrows(UncheckedIOException.class, () -> job.emit(new Event.JobCompleted()));
         Path folder = dir.resolve(job.id());
         List<String> lines = Files.readAllLines(folder.resolve(FileEventLog.FILE_NAME));
         assertThat("the crash window: the log ended", lines.getLast(), startsWith("{\"id\":13,\"event\":\"job:completed\""));
@@ -212,8 +213,8 @@ class CrashRecoveryTest {
         Job job = runningJobWithEveryStageDone();
         Subscription watcher = registry.subscribe(job.id());
         log.dead = true;
-        assertThrows(UncheckedIOException.class, () -> job.emit(StageName.CRITIC.eventName(),
-                Json.createObjectBuilder().add("stage", "critic").add("type", "review").build()));
+        assertThrows(UncheckedIOException.class, () -> job.emit(
+                new StageEvent.CriticReview(JsonObject.EMPTY_JSON_OBJECT)));
         JobEvent seen = null;
         for (JobEvent e; (e = watcher.poll(0, TimeUnit.MILLISECONDS)) != null; ) {
             seen = e;
@@ -237,11 +238,11 @@ class CrashRecoveryTest {
         Subscription watcher = registry.subscribe(job.id());
         log.gate = new CountDownLatch(1);
         CompletableFuture<JobEvent> emitting = CompletableFuture.supplyAsync(
-                () -> job.emit(JobEvent.COMPLETED, JsonObject.EMPTY_JSON_OBJECT));
+                () -> job.emit(new Event.JobCompleted()));
         assertThat(log.appending.await(10, TimeUnit.SECONDS), is(true));
         assertThat("not before it is persisted", watcher.poll(200, TimeUnit.MILLISECONDS), is(nullValue()));
         log.gate.countDown();
-        assertThat(watcher.poll(10, TimeUnit.SECONDS).name(), is(JobEvent.COMPLETED));
+        assertThat(watcher.poll(10, TimeUnit.SECONDS).event(), is(new Event.JobCompleted()));
         emitting.get(10, TimeUnit.SECONDS);
     }
 

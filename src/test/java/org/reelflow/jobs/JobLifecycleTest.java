@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.reelflow.events.StageName;
 import org.reelflow.app.StandardStages;
 import org.reelflow.support.FakeStages;
 import org.reelflow.support.SseClient;

@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.json.Json;
-
-import org.reelflow.jobs.StageName;
+import org.reelflow.events.StageName;
 import org.reelflow.pipeline.CostGate;
 import org.reelflow.pipeline.Pipeline;
 import org.reelflow.pipeline.Stage;
@@ -68,16 +66,6 @@ public final class FakeStages {
                 throw new IllegalStateException("test gate never opened");
             }
             return StageResult.complete("released");
-        };
-    }
-
-    /** A body that emits {@code n} progress events of the given type, then completes. */
-    public static Body progress(StageName stage, String type, int n) {
-        return ctx -> {
-            for (int i = 0; i < n; i++) {
-                ctx.emit(stage, type, Json.createObjectBuilder().add("n", i).build());
-            }
-            return StageResult.complete(n + " " + type);
         };
     }
 }

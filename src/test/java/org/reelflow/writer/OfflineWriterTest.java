@@ -65,7 +65,6 @@ class OfflineWriterTest {
         assertThat(directed.keyFacts(), is(List.of("Focus on the people who make them by hand.",
                                                    "Keep the tone playful.", "Every region has its own style.",
                                                    "Mention the tools of the trade.")));
-        assertThat(directed.toEventJson().keySet(), contains("summary", "key_facts", "mood"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import org.reelflow.events.StageEvent;
 import org.reelflow.media.music.MusicLibrary;
 import org.reelflow.media.music.Selection;
 import org.reelflow.providers.KeyRing;
@@ -15,7 +16,7 @@ import org.reelflow.providers.vendor.VendorSettings;
 
 /**
  * Chooses the job's music: Lyria when asked for (falling back to the bundled library on any failure, as OpenReels
- * does), else the bundled library. What happens is reported as {@link MusicEvent}s while it happens
+ * does), else the bundled library. What happens is reported as {@code stage:visuals} events while it happens
  * (generating → generated | fallback); the final {@code music_resolved} is {@link Resolution#resolvedEvent()}, for
  * the stage to emit once the scenes have settled.
  */
@@ -36,9 +37,8 @@ public final class MusicResolver {
                              Selection selection) {
 
         /** OpenReels' {@code music_resolved}: provider, prompt, metadata, fallback. */
-        public MusicEvent resolvedEvent() {
-            return new MusicEvent("music_resolved", Json.createObjectBuilder().add("provider", provider)
-                    .add("prompt", prompt).add("metadata", metadata).add("fallback", fallback).build());
+        public StageEvent.MusicResolved resolvedEvent() {
+            return new StageEvent.MusicResolved(provider, prompt, metadata, fallback);
         }
 
         /** Whether a Lyria track was billed (OpenReels charges music only when the final provider is Lyria). */
@@ -87,12 +87,12 @@ public final class MusicResolver {
      * @param seed picks the bundled track (e.g. the job id's hash, so a re-run picks the same one)
      * @param outDir where a Lyria track is written
      */
-    public Resolution resolve(String mood, long seed, PromptSource prompter, Path outDir, Consumer<MusicEvent> events)
+    public Resolution resolve(String mood, long seed, PromptSource prompter, Path outDir, Consumer<StageEvent> events)
             throws IOException, InterruptedException {
         if (lyria == null) {
             return bundled(mood, seed, "", Json.createObjectBuilder(), false);
         }
-        events.accept(new MusicEvent("music_generating", Json.createObjectBuilder().add("provider", "lyria").build()));
+        events.accept(new StageEvent.MusicGenerating(LyriaMusic.PROVIDER));
         String prompt = null;
         try {
             prompt = prompter.prompt();
@@ -100,8 +100,7 @@ public final class MusicResolver {
                 throw new IllegalStateException("the music prompter returned an empty prompt");
             }
             LyriaMusic.Track track = lyria.generate(prompt.strip(), outDir);
-            events.accept(new MusicEvent("music_generated", Json.createObjectBuilder().add("provider", "lyria")
-                    .add("prompt", track.prompt()).build()));
+            events.accept(new StageEvent.MusicGenerated(LyriaMusic.PROVIDER, track.prompt()));
             JsonObjectBuilder meta = Json.createObjectBuilder();
             if (track.description() != null && !track.description().isBlank()) {
                 meta.add("lyriaResponse", track.description());
@@ -117,11 +116,7 @@ public final class MusicResolver {
                 throw new InterruptedException("cancelled while resolving music");
             }
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            JsonObjectBuilder fallback = Json.createObjectBuilder().add("reason", reason);
-            if (prompt != null && !prompt.isBlank()) {
-                fallback.add("rejectedPrompt", prompt.strip());
-            }
-            events.accept(new MusicEvent("music_fallback", fallback.build()));
+            events.accept(new StageEvent.MusicFallback(reason, prompt == null || prompt.isBlank() ? null : prompt.strip()));
             return bundled(mood, seed, prompt == null ? "" : prompt.strip(),
                            Json.createObjectBuilder().add("lyriaError", reason), true);
         }

@@ -2,30 +2,22 @@ package org.reelflow.providers.stock;
 
 import java.util.List;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import org.reelflow.events.StageEvent;
 
 /**
- * A step of a stock resolution, as the {@code stage:visuals} event OpenReels emits for it: {@link #type()} is the
- * event's {@code type}, {@link #data()} its other fields. The stage forwards them with {@code ctx.emit}.
+ * A step of a stock resolution, in the resolver's own terms; {@link #toEvent()} is the {@code stage:visuals} event
+ * OpenReels emits for it, which the stage forwards.
  */
 public sealed interface StockEvent {
 
     int scene();
 
-    String type();
-
-    JsonObject data();
+    StageEvent toEvent();
 
     /** A candidate the vision model accepted (relevant, confidence ≥ threshold): {@code stock_verified}. */
     record Verified(int scene, String query, double confidence, String reason) implements StockEvent {
-        public String type() {
-            return "stock_verified";
-        }
-
-        public JsonObject data() {
-            return withReason(Json.createObjectBuilder().add("scene", scene).add("query", query).add("confidence", confidence), reason);
+        public StageEvent toEvent() {
+            return new StageEvent.StockVerified(scene, query, confidence, reason);
         }
     }
 
@@ -35,23 +27,15 @@ public sealed interface StockEvent {
      * §1.8-12).
      */
     record Unverified(int scene, String query, String reason) implements StockEvent {
-        public String type() {
-            return "stock_unverified";
-        }
-
-        public JsonObject data() {
-            return withReason(Json.createObjectBuilder().add("scene", scene).add("query", query).add("confidence", -1), reason);
+        public StageEvent toEvent() {
+            return new StageEvent.StockUnverified(scene, query, reason);
         }
     }
 
     /** A candidate the vision model turned down: {@code stock_rejected}. */
     record Rejected(int scene, String query, double confidence, String reason) implements StockEvent {
-        public String type() {
-            return "stock_rejected";
-        }
-
-        public JsonObject data() {
-            return withReason(Json.createObjectBuilder().add("scene", scene).add("query", query).add("confidence", confidence), reason);
+        public StageEvent toEvent() {
+            return new StageEvent.StockRejected(scene, query, confidence, reason);
         }
     }
 
@@ -64,32 +48,15 @@ public sealed interface StockEvent {
             queries = List.copyOf(queries);
         }
 
-        public String type() {
-            return "stock_reformulated";
-        }
-
-        public JsonObject data() {
-            var list = Json.createArrayBuilder();
-            queries.forEach(list::add);
-            return Json.createObjectBuilder().add("scene", scene).add("queries", list).build();
+        public StageEvent toEvent() {
+            return new StageEvent.StockReformulated(scene, queries);
         }
     }
 
     /** Stock gave up; an AI picture follows: {@code stock_fallback {scene, attempts}}. */
     record Fallback(int scene, int attempts) implements StockEvent {
-        public String type() {
-            return "stock_fallback";
+        public StageEvent toEvent() {
+            return new StageEvent.StockFallback(scene, attempts);
         }
-
-        public JsonObject data() {
-            return Json.createObjectBuilder().add("scene", scene).add("attempts", attempts).build();
-        }
-    }
-
-    private static JsonObject withReason(JsonObjectBuilder b, String reason) {
-        if (reason != null) {
-            b.add("reason", reason);
-        }
-        return b.build();
     }
 }

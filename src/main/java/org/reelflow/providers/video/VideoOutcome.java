@@ -8,11 +8,12 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import org.reelflow.events.StageEvent;
 import org.reelflow.providers.ProviderException;
 
 /**
  * What {@link VideoResolver} did for one {@code ai_video} scene: a clip, or the still first frame with the reason.
- * {@link #eventType()} and {@link #eventData()} are the {@code stage:visuals} event OpenReels emits for it;
+ * {@link #event()} is the {@code stage:visuals} event OpenReels emits for it;
  * {@link #toLogJson()} is its {@code log.json} {@code videoResolutions[]} entry.
  */
 public sealed interface VideoOutcome {
@@ -25,9 +26,7 @@ public sealed interface VideoOutcome {
     /** What the scene shows: the clip, or the still image. */
     Path asset();
 
-    String eventType();
-
-    JsonObject eventData();
+    StageEvent event();
 
     JsonObject toLogJson();
 
@@ -55,13 +54,8 @@ public sealed interface VideoOutcome {
         }
 
         @Override
-        public String eventType() {
-            return "video_generated";
-        }
-
-        @Override
-        public JsonObject eventData() {
-            return Json.createObjectBuilder().add("scene", scene).add("durationSeconds", durationSeconds).add("provider", role).build();
+        public StageEvent event() {
+            return new StageEvent.VideoGenerated(scene, durationSeconds, role);
         }
 
         @Override
@@ -83,13 +77,8 @@ public sealed interface VideoOutcome {
         }
 
         @Override
-        public String eventType() {
-            return "video_fallback";
-        }
-
-        @Override
-        public JsonObject eventData() {
-            return Json.createObjectBuilder().add("scene", scene).add("reason", reason).build();
+        public StageEvent event() {
+            return new StageEvent.VideoFallback(scene, reason);
         }
 
         @Override

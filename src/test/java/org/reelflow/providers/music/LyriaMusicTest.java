@@ -30,6 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reelflow.events.EventCodec;
+import org.reelflow.events.StageEvent;
 import org.reelflow.media.music.MusicLibrary;
 import org.reelflow.providers.KeyRing;
 import org.reelflow.providers.ProviderException;
@@ -48,7 +50,7 @@ class LyriaMusicTest {
     VendorDouble vendor;
     @TempDir
     Path out;
-    final List<MusicEvent> events = new ArrayList<>();
+    final List<StageEvent> events = new ArrayList<>();
 
     @BeforeAll
     static void cache() throws Exception {
@@ -102,15 +104,15 @@ class LyriaMusicTest {
         assertThat(modalities.getString(0), is("audio"));
         assertThat(modalities.getString(1), is("text"));
 
-        assertThat(events.stream().map(MusicEvent::type).toList(), contains("music_generating", "music_generated"));
-        assertThat(events.get(0).data().getString("provider"), is("lyria"));
-        assertThat(events.get(1).data().getString("prompt"), is("Warm acoustic guitar, 84 BPM"));
+        assertThat(events.stream().map(StageEvent::type).toList(), contains("music_generating", "music_generated"));
+        assertThat(EventCodec.fields(events.get(0)).getString("provider"), is("lyria"));
+        assertThat(EventCodec.fields(events.get(1)).getString("prompt"), is("Warm acoustic guitar, 84 BPM"));
         assertThat(r.provider(), is("lyria"));
         assertThat(r.fallback(), is(false));
         assertThat(r.billable(), is(true));
         assertThat(r.file(), is(out.resolve("music-lyria.mp3")));
         assertThat(Files.readAllBytes(r.file()), is(MP3));
-        JsonObject resolved = r.resolvedEvent().data();
+        JsonObject resolved = EventCodec.fields(r.resolvedEvent());
         assertThat(r.resolvedEvent().type(), is("music_resolved"));
         assertThat(resolved.getString("provider"), is("lyria"));
         assertThat(resolved.getString("prompt"), is("Warm acoustic guitar, 84 BPM"));
@@ -179,8 +181,8 @@ class LyriaMusicTest {
                                                         events::add);
 
         assertThat(vendor.requests().size(), is(1));
-        assertThat(events.stream().map(MusicEvent::type).toList(), contains("music_generating", "music_fallback"));
-        JsonObject fallback = events.get(1).data();
+        assertThat(events.stream().map(StageEvent::type).toList(), contains("music_generating", "music_fallback"));
+        JsonObject fallback = EventCodec.fields(events.get(1));
         assertThat(fallback.getString("reason"), is("lyria returned no content (finishReason OTHER)"));
         assertThat(fallback.getString("rejectedPrompt"), is("Dark cinematic strings"));
         assertThat(r.provider(), is("bundled"));
@@ -190,7 +192,7 @@ class LyriaMusicTest {
         assertThat(r.metadata().getString("lyriaError"), is("lyria returned no content (finishReason OTHER)"));
         assertThat(r.selection().track().mood(), is("dark_cinematic"));
         assertThat(Files.isRegularFile(r.file()), is(true));
-        assertThat(r.resolvedEvent().data().getString("provider"), is("bundled"));
+        assertThat(EventCodec.fields(r.resolvedEvent()).getString("provider"), is("bundled"));
     }
 
     @Test
@@ -207,8 +209,8 @@ class LyriaMusicTest {
         }, out, events::add);
         assertThat(viaPrompter.fallback(), is(true));
         assertThat(viaPrompter.prompt(), is(""));
-        assertThat(events.get(1).data().containsKey("rejectedPrompt"), is(false));
-        assertThat(events.get(1).data().getString("reason"), is("music prompter: LLM returned no music_prompt"));
+        assertThat(EventCodec.fields(events.get(1)).containsKey("rejectedPrompt"), is(false));
+        assertThat(EventCodec.fields(events.get(1)).getString("reason"), is("music prompter: LLM returned no music_prompt"));
         assertThat(vendor.requests().size(), is(1));
     }
 
@@ -244,7 +246,7 @@ class LyriaMusicTest {
         job.join(5_000);
         assertThat((System.nanoTime() - t0) / 1_000_000, lessThan(1_000L));
         assertThat(outcome.get(), instanceOf(InterruptedException.class));
-        assertThat(events.stream().map(MusicEvent::type).toList(), contains("music_generating"));
+        assertThat(events.stream().map(StageEvent::type).toList(), contains("music_generating"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.reelflow.events.EventCodec;
 import org.reelflow.media.ExternalProcess;
 import org.reelflow.providers.KeyRing;
 import org.reelflow.providers.http.ProviderHttp;
@@ -134,7 +135,7 @@ class AdaptiveStockResolverTest {
     }
 
     List<String> types() {
-        return events.stream().map(StockEvent::type).toList();
+        return events.stream().map(e -> e.toEvent().type()).toList();
     }
 
     @Test
@@ -154,7 +155,7 @@ class AdaptiveStockResolverTest {
         assertThat("top 3 only", judged, contains("pexels-11", "pexels-12", "pexels-13"));
         assertThat(pixabay.requests(), empty());
         assertThat(types(), contains("stock_rejected", "stock_verified", "stock_verified"));
-        assertThat(events.get(0).data().toString(),
+        assertThat(EventCodec.fields(events.get(0).toEvent()).toString(),
                    is("{\"scene\":4,\"query\":\"" + VISUAL + "\",\"confidence\":0.9,\"reason\":\"shows a car park\"}"));
         assertThat(r.toLogJson().getString("method"), is("stock_verified"));
         assertThat(r.toLogJson().getJsonArray("attempts").size(), is(3));
@@ -196,10 +197,10 @@ class AdaptiveStockResolverTest {
         assertThat(types(), contains("stock_rejected", "stock_rejected", "stock_rejected", "stock_rejected", "stock_rejected",
                                      "stock_rejected", "stock_reformulated", "stock_reformulated", "stock_rejected", "stock_rejected",
                                      "stock_fallback"));
-        assertThat(events.get(6).data().toString(), is("{\"scene\":0,\"queries\":[]}"));
-        assertThat(events.get(7).data().toString(), is("{\"scene\":0,\"queries\":[\"harbour boats fog\",\"fishing fleet sunrise\"]}"));
-        assertThat(events.get(10).data().toString(), is("{\"scene\":0,\"attempts\":8}"));
-        assertThat("relevant but below 0.6 is a rejection", events.get(1).data().getJsonNumber("confidence").doubleValue(), is(0.55));
+        assertThat(EventCodec.fields(events.get(6).toEvent()).toString(), is("{\"scene\":0,\"queries\":[]}"));
+        assertThat(EventCodec.fields(events.get(7).toEvent()).toString(), is("{\"scene\":0,\"queries\":[\"harbour boats fog\",\"fishing fleet sunrise\"]}"));
+        assertThat(EventCodec.fields(events.get(10).toEvent()).toString(), is("{\"scene\":0,\"attempts\":8}"));
+        assertThat("relevant but below 0.6 is a rejection", EventCodec.fields(events.get(1).toEvent()).getJsonNumber("confidence").doubleValue(), is(0.55));
         assertThat(context.get(), is("Stock search found nothing usable. Rejected results:\n"
                                      + "\"" + VISUAL + "\" returned: shows pexels-11 (confidence: 0.20)\n"
                                      + "\"" + VISUAL + "\" returned: shows pexels-12 (confidence: 0.55)\n"
@@ -240,7 +241,7 @@ class AdaptiveStockResolverTest {
         assertThat(r.method(), is(Method.STOCK_UNVERIFIED));
         assertThat(r.confidence(), is(-1.0));
         assertThat(types(), contains("stock_unverified"));
-        assertThat(events.get(0).data().toString(), is("{\"scene\":2,\"query\":\"" + VISUAL
+        assertThat(EventCodec.fields(events.get(0).toEvent()).toString(), is("{\"scene\":2,\"query\":\"" + VISUAL
                                                       + "\",\"confidence\":-1,\"reason\":\"verification failed: vision model returned no JSON\"}"));
         assertThat(r.toLogJson().getString("method"), is("stock_unverified"));
     }
@@ -262,7 +263,7 @@ class AdaptiveStockResolverTest {
         assertThat(r.method(), is(Method.STOCK_UNVERIFIED));
         assertThat(r.candidate().key(), is("pexels-41"));
         assertThat(judged, empty());
-        assertThat(events.get(0).data().toString(),
+        assertThat(EventCodec.fields(events.get(0).toEvent()).toString(),
                    is("{\"scene\":3,\"query\":\"" + VISUAL + "\",\"confidence\":-1,\"reason\":\"verification disabled\"}"));
     }
 
@@ -305,7 +306,7 @@ class AdaptiveStockResolverTest {
             throw new IllegalStateException("image provider refused: safety");
         };
         StockResolution r = resolver(broken).resolve(image(8), failing, events::add);
-        assertThat(events.get(1).data().toString(), is("{\"scene\":8,\"queries\":[\"" + VISUAL + "\"]}"));
+        assertThat(EventCodec.fields(events.get(1).toEvent()).toString(), is("{\"scene\":8,\"queries\":[\"" + VISUAL + "\"]}"));
         assertThat("the original is not searched twice", pexels.requests("GET", "/v1/search").size(), is(1));
         assertThat(r.file(), is((Path) null));
         assertThat(r.fallbackError(), is("image provider refused: safety"));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.reelflow.events.EventCodec;
 import org.reelflow.providers.KeyRing;
 import org.reelflow.providers.ProviderException;
 import org.reelflow.providers.http.ProviderHttp;
@@ -114,8 +115,8 @@ class VideoResolverTest {
         veoWorks(clip);
         VideoOutcome o = resolver(settings()).resolve(request());
         assertThat(o, instanceOf(VideoOutcome.Generated.class));
-        assertThat(o.eventType(), is("video_generated"));
-        assertThat(o.eventData().toString(), is("{\"scene\":2,\"durationSeconds\":6,\"provider\":\"primary\"}"));
+        assertThat(o.event().type(), is("video_generated"));
+        assertThat(EventCodec.fields(o.event()).toString(), is("{\"scene\":2,\"durationSeconds\":6,\"provider\":\"primary\"}"));
         assertArrayEquals(clip, Files.readAllBytes(o.asset()));
         assertThat(fal.requests(), empty());
     }
@@ -126,8 +127,8 @@ class VideoResolverTest {
         byte[] clip = VendorWire.fakeMp4("fal");
         falWorks(clip);
         VideoOutcome o = resolver(settings()).resolve(request());
-        assertThat(o.eventType(), is("video_generated"));
-        assertThat(o.eventData().toString(), is("{\"scene\":2,\"durationSeconds\":5,\"provider\":\"secondary\"}"));
+        assertThat(o.event().type(), is("video_generated"));
+        assertThat(EventCodec.fields(o.event()).toString(), is("{\"scene\":2,\"durationSeconds\":5,\"provider\":\"secondary\"}"));
         assertArrayEquals(clip, Files.readAllBytes(out));
         assertThat(o.attempts().size(), is(2));
         assertThat(o.attempts().get(0).succeeded(), is(false));
@@ -146,12 +147,12 @@ class VideoResolverTest {
         VideoOutcome o = resolver(settings()).resolve(request());
         assertThat(o, instanceOf(VideoOutcome.StillImage.class));
         assertThat(o.asset(), is(frame));
-        assertThat(o.eventType(), is("video_fallback"));
-        assertThat(o.eventData().toString(), is("{\"scene\":2,\"reason\":\"fal server error (HTTP 503): {\\\"detail\\\":\\\"Service Unavailable\\\"}\"}"));
+        assertThat(o.event().type(), is("video_fallback"));
+        assertThat(EventCodec.fields(o.event()).toString(), is("{\"scene\":2,\"reason\":\"fal server error (HTTP 503): {\\\"detail\\\":\\\"Service Unavailable\\\"}\"}"));
         assertThat(Files.exists(out), is(false));
         assertThat(o.toLogJson().getString("method"), is("image_fallback"));
         assertThat(o.toLogJson().getString("provider"), is("none"));
-        assertThat(o.eventData().toString().contains(GOOGLE_KEY) || o.eventData().toString().contains(FAL_KEY), is(false));
+        assertThat(EventCodec.fields(o.event()).toString().contains(GOOGLE_KEY) || EventCodec.fields(o.event()).toString().contains(FAL_KEY), is(false));
     }
 
     @Test
@@ -159,7 +160,7 @@ class VideoResolverTest {
         VideoResolver none = new VideoResolver(List.of(), 3);
         assertThat(none.enabled(), is(false));
         VideoOutcome o = none.resolve(request());
-        assertThat(o.eventData().toString(), is("{\"scene\":2,\"reason\":\"no video provider configured\"}"));
+        assertThat(EventCodec.fields(o.event()).toString(), is("{\"scene\":2,\"reason\":\"no video provider configured\"}"));
     }
 
     @Test
@@ -244,7 +245,7 @@ class VideoResolverTest {
             }
         };
         VideoOutcome o = new VideoResolver(List.of(broken), 1).resolve(request());
-        assertThat(o.eventData().getString("reason"), is("broken failed: java.lang.IllegalStateException: boom"));
+        assertThat(EventCodec.fields(o.event()).getString("reason"), is("broken failed: java.lang.IllegalStateException: boom"));
     }
 
     @Test

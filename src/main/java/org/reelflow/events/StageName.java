@@ -1,4 +1,4 @@
-package org.reelflow.jobs;
+package org.reelflow.events;
 
 import java.util.Optional;
 
