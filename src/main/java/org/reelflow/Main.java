@@ -1,17 +1,17 @@
 package org.reelflow;
 
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
 
-import org.reelflow.app.Reelflow;
+import org.reelflow.app.Engine;
+import org.reelflow.app.ReelflowConfig;
+import org.reelflow.app.Server;
 import org.reelflow.app.StandardStages;
 import org.reelflow.cli.Cli;
 import org.reelflow.cli.Terminal;
 
 /**
- * {@code java -jar reelflow.jar [serve]}: starts the server with config/application.yaml, environment overrides on
- * top. {@code generate} and {@code watch} are the command line ({@link Cli}).
+ * {@code java -jar reelflow.jar [serve]}: the engine behind the web server, configured by
+ * {@link ReelflowConfig#load()}. {@code generate} and {@code watch} are the command line ({@link Cli}).
  */
 public final class Main {
 
@@ -26,17 +26,21 @@ public final class Main {
         System.exit(Cli.run(args, Terminal.system()));
     }
 
-    private static void serve() throws Exception {
+    private static void serve() {
         LogConfig.configureRuntime();
-        Reelflow app = Reelflow.create(config(), StandardStages::create, System::getenv).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "reelflow-shutdown"));
-    }
-
-    /** System properties, then environment variables, then ./config/application.yaml, then the embedded copy. */
-    static Config config() {
-        return Config.builder()
-                .sources(ConfigSources.file("config/application.yaml").optional(),
-                         ConfigSources.classpath("application.yaml").optional())
-                .build();
+        ReelflowConfig config = ReelflowConfig.load();
+        Engine engine = Engine.start(config, StandardStages::create, System::getenv);
+        Server server;
+        try {
+            server = Server.start(config, engine);
+        } catch (RuntimeException e) {
+            engine.close();       // a port in use must not leave the workers holding the process open
+            throw e;
+        }
+        // Streams end first, then the server, then the workers: clients see a clean end, not a cut.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            engine.close();
+        }, "reelflow-shutdown"));
     }
 }

@@ -33,9 +33,9 @@ public record Settings(Path jobsDir,
                             config.get("cost.max-usd").asDouble().map(d -> d > 0 ? d : null).orElse(null));
     }
 
-    /** ISO-8601 ({@code PT15S}) or a plain number of seconds ({@code 15}, {@code 0.2}). */
+    /** ISO-8601 ({@code PT15S}) or a plain number of seconds ({@code 15}, {@code 0.2}); blank is unset. */
     static Duration duration(Config node, Duration fallback) {
-        return node.asString().map(String::trim).map(s -> {
+        return node.asString().map(String::trim).filter(s -> !s.isEmpty()).map(s -> {
             if (s.matches("\\d+(\\.\\d+)?")) {
                 return Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
             }

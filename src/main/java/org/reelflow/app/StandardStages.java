@@ -27,12 +27,12 @@ public final class StandardStages {
     private StandardStages() {
     }
 
-    public static Pipeline create(Reelflow.Services services) {
+    public static Pipeline create(Services services) {
         return create(services, CostGate.APPROVE);
     }
 
     /** The pipeline with a gate that approves each job's estimated cost before anything is spent (the CLI asks). */
-    public static Pipeline create(Reelflow.Services services, CostGate costGate) {
+    public static Pipeline create(Services services, CostGate costGate) {
         MusicLibrary music = new MusicLibrary(services.musicCache());
         List<Stage> stages = List.of(new ResearchStage(),
                                      new DirectorStage(services.archetypes(), new CostEstimator()),

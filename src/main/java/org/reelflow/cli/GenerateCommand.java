@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,13 +22,12 @@ import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
-
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
-import org.reelflow.app.Reelflow;
+import org.reelflow.app.Engine;
+import org.reelflow.app.ReelflowConfig;
+import org.reelflow.app.Services;
 import org.reelflow.catalog.Archetypes;
 import org.reelflow.catalog.Platforms;
 import org.reelflow.events.StageEvent;
@@ -42,13 +40,10 @@ import org.reelflow.score.ScoreVocabulary;
 /**
  * {@code reelflow generate "topic"}: runs one job in this process and shows its progress.
  *
- * <p>The job runs in a normal {@link Reelflow} whose jobs folder is the output folder, so a run leaves exactly
- * what the server leaves ({@code <output>/<id>/meta.json}, {@code events.jsonl}, the run folder with
- * {@code final.mp4}) and {@code JOBS_DIR=<output> reelflow serve} can show it later. {@link Reelflow#start()} is
- * the only way to start its workers, and it starts the web server too: the CLI binds it to
- * {@code 127.0.0.1:0} — a free loopback port, unreachable from other machines, never in the way of a server on
- * 8080 — rather than duplicating the composition root. The port is in the log, so {@code reelflow watch} works
- * on a CLI run.
+ * <p>The job runs on the server's own {@link Engine}, in this process and without HTTP, whose jobs folder is the
+ * output folder: a run leaves exactly what the server leaves ({@code <output>/<id>/meta.json},
+ * {@code events.jsonl}, the run folder with {@code final.mp4}), so {@code JOBS_DIR=<output> reelflow serve} can
+ * show it later.
  */
 public final class GenerateCommand {
 
@@ -56,7 +51,7 @@ public final class GenerateCommand {
     static final String LOG_FILE = "reelflow.log";
 
     private final Terminal term;
-    private final BiFunction<Reelflow.Services, CostGate, Pipeline> pipeline;
+    private final BiFunction<Services, CostGate, Pipeline> pipeline;
     /** The person's answer to the cost estimate; the pipeline's cost gate waits for it before spending. */
     private final CompletableFuture<Boolean> costApproved = new CompletableFuture<>();
     private final Function<String, String> env;
@@ -67,7 +62,7 @@ public final class GenerateCommand {
      * @param env        where API keys come from
      * @param ownLogging send java.util.logging to {@code <output>/reelflow.log} (the real CLI; not in tests)
      */
-    public GenerateCommand(Terminal term, BiFunction<Reelflow.Services, CostGate, Pipeline> pipeline, Function<String, String> env,
+    public GenerateCommand(Terminal term, BiFunction<Services, CostGate, Pipeline> pipeline, Function<String, String> env,
                            boolean ownLogging) {
         this.term = term;
         this.pipeline = pipeline;
@@ -111,27 +106,27 @@ public final class GenerateCommand {
     }
 
     private int runJob(GenerateArgs args, JobRequest request, Path output) throws InterruptedException {
-        Reelflow app;
+        Engine engine;
         try {
-            app = Reelflow.create(config(output), services -> pipeline.apply(services, (j, estimate) -> awaitApproval()), env)
-                          .start();
-        } catch (IOException | RuntimeException e) {
+            engine = Engine.start(config(output), services -> pipeline.apply(services, (j, estimate) -> awaitApproval()),
+                                  env);
+        } catch (RuntimeException e) {
             return fail("Cannot start the pipeline: " + GenerateRequest.oneLine(e.getMessage()));
         }
         AtomicBoolean finished = new AtomicBoolean();
         ProgressDisplay display = new ProgressDisplay(term.out(), term.style(), term.nanos());
         Job job;
         try {
-            job = app.jobs().submit(request);
+            job = engine.submit(request);
         } catch (IOException e) {
-            app.stop();
+            engine.close();
             return fail("Cannot store the job in " + output + ": " + GenerateRequest.oneLine(e.getMessage()));
         }
-        Thread hook = new Thread(() -> interrupted(app, job, display, finished), "reelflow-cli-interrupt");
+        Thread hook = new Thread(() -> interrupted(engine, job, display, finished), "reelflow-cli-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (LocalFeed feed = new LocalFeed(job, app.registry())) {
+        try (LocalFeed feed = new LocalFeed(engine.follow(job))) {
             display.message(header(request, job, output));
-            Outcome outcome = follow(feed, display, app, job, request, args);
+            Outcome outcome = follow(feed, display, engine, job, request, args);
             display.close();
             finished.set(true);
             return report(outcome, display, job, output, request);
@@ -146,7 +141,7 @@ public final class GenerateCommand {
             } catch (IllegalStateException e) {
                 // already shutting down: the hook does the rest
             }
-            app.stop();
+            engine.close();
         }
     }
 
@@ -154,7 +149,7 @@ public final class GenerateCommand {
     private record Outcome(String stoppedBecause) {
     }
 
-    private Outcome follow(EventFeed feed, ProgressDisplay display, Reelflow app, Job job, JobRequest request,
+    private Outcome follow(EventFeed feed, ProgressDisplay display, Engine engine, Job job, JobRequest request,
                            GenerateArgs args) throws InterruptedException, IOException {
         String stoppedBecause = null;
         while (true) {
@@ -165,7 +160,7 @@ public final class GenerateCommand {
             }
             display.apply(e);
             if (e.event() instanceof StageEvent.CostEstimate cost && stoppedBecause == null) {
-                stoppedBecause = confirmCost(cost.estimate(), display, app, job, request, args);
+                stoppedBecause = confirmCost(cost.estimate(), display, engine, job, request, args);
                 costApproved.complete(stoppedBecause == null);
             }
             if (e.terminal()) {
@@ -182,7 +177,7 @@ public final class GenerateCommand {
      *
      * @return why the job was stopped, or null when it goes on
      */
-    private String confirmCost(JsonObject estimate, ProgressDisplay display, Reelflow app, Job job,
+    private String confirmCost(JsonObject estimate, ProgressDisplay display, Engine engine, Job job,
                                JobRequest request, GenerateArgs args) throws InterruptedException {
         if (estimate == null) {
             return null;
@@ -198,7 +193,7 @@ public final class GenerateCommand {
         if (cap != null && total > cap) {
             String why = "Estimated cost $" + CostFormat.f3(total) + " exceeds --max-cost $" + CostFormat.f3(cap);
             display.message(lines);
-            cancel(app, job);
+            cancel(engine, job);
             return why;
         }
         if (args.yes() || !term.stdinIsTerminal()) {
@@ -222,7 +217,7 @@ public final class GenerateCommand {
             return null;
         }
         display.message("Cancelling: the estimated cost was not confirmed.");
-        cancel(app, job);
+        cancel(engine, job);
         return "the estimated cost was not confirmed";
     }
 
@@ -243,10 +238,10 @@ public final class GenerateCommand {
     }
 
     /** Cancels on another thread: the event loop keeps drawing until the job's terminal event arrives. */
-    private static void cancel(Reelflow app, Job job) {
+    private static void cancel(Engine engine, Job job) {
         Thread.ofVirtual().name("reelflow-cli-cancel").start(() -> {
             try {
-                app.jobs().cancel(job.id());
+                engine.cancel(job.id());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -308,13 +303,13 @@ public final class GenerateCommand {
     }
 
     /** Ctrl-C: cancel the job so no process outlives us, give the cursor back, stop the pipeline. */
-    private void interrupted(Reelflow app, Job job, ProgressDisplay display, AtomicBoolean finished) {
+    private void interrupted(Engine engine, Job job, ProgressDisplay display, AtomicBoolean finished) {
         if (finished.getAndSet(true)) {
             return;
         }
         try {
             if (!job.status().finished()) {
-                app.jobs().cancel(job.id());
+                engine.cancel(job.id());
             }
         } catch (InterruptedException | RuntimeException e) {
             // shutting down anyway
@@ -325,7 +320,7 @@ public final class GenerateCommand {
         term.err().println();
         term.err().println("Interrupted: job " + job.id() + " cancelled");
         term.out().flush();
-        app.stop();
+        engine.close();
     }
 
     private int fail(String message) {
@@ -334,25 +329,12 @@ public final class GenerateCommand {
     }
 
     /**
-     * The server's configuration with the CLI's own on top: loopback port 0, the output folder as the jobs folder,
-     * one job at a time. The CLI's settings win over environment variables (a {@code JOBS_DIR} or
-     * {@code SERVER_PORT} meant for a server must not move a CLI run); other settings still come from them.
+     * The server's configuration with the CLI's own on top: the output folder as the jobs folder, one job at a
+     * time. The CLI's settings win over environment variables (a {@code JOBS_DIR} meant for a server must not move
+     * a CLI run); other settings still come from them.
      */
-    static Config config(Path output) {
-        Map<String, String> cli = new HashMap<>();
-        cli.put("server.host", "127.0.0.1");
-        cli.put("server.port", "0");
-        cli.put("jobs.dir", output.toString());
-        cli.put("jobs.concurrency", "1");
-        cli.put("jobs.max", "0");
-        return Config.builder()
-                .disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource()
-                .sources(List.of(ConfigSources.create(cli), ConfigSources.systemProperties(),
-                                 ConfigSources.environmentVariables(),
-                                 ConfigSources.file("config/application.yaml").optional(),
-                                 ConfigSources.classpath("application.yaml").optional()))
-                .build();
+    static ReelflowConfig config(Path output) {
+        return ReelflowConfig.load(Map.of("jobs.dir", output.toString(), "jobs.concurrency", "1", "jobs.max", "0"));
     }
 
     /** Log records go to a file in the output folder: on the terminal they would tear the progress display. */
@@ -366,10 +348,8 @@ public final class GenerateCommand {
         root.addHandler(handler);
         root.setLevel(Level.INFO);
         HELIDON.setLevel(Level.WARNING);
-        HELIDON_SERVER.setLevel(Level.INFO);
     }
 
-    /** Held so the levels set on them are not lost when a logger is collected. */
+    /** Held so the level set on it is not lost when the logger is collected. */
     private static final Logger HELIDON = Logger.getLogger("io.helidon");
-    private static final Logger HELIDON_SERVER = Logger.getLogger("io.helidon.webserver.LoomServer");
 }

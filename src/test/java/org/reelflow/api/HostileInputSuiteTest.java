@@ -136,10 +136,10 @@ class HostileInputSuiteTest {
         // Healthy afterwards: every stream unsubscribed once its client is gone.
         slow.close();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (server.app().registry().size() > 0 && System.nanoTime() < deadline) {
+        while (server.engine().registry().size() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat("no stream left subscribed", server.app().registry().size(), is(0));
+        assertThat("no stream left subscribed", server.engine().registry().size(), is(0));
         assertThat(server.get("/api/v1/health").statusCode(), is(200));
     }
 

@@ -103,7 +103,7 @@ class StreamResilienceTest {
                 }
                 // Every event after the first snapshot, exactly once and in order, up to the terminal one.
                 List<Long> expected = new ArrayList<>();
-                long last = server.app().jobs().find(id).orElseThrow().lastEventId();
+                long last = server.engine().jobs().find(id).orElseThrow().lastEventId();
                 for (long i = snapshotId + 1; i <= last; i++) {
                     expected.add(i);
                 }
@@ -124,14 +124,14 @@ class StreamResilienceTest {
             SseClient stays = server.events(id);
             assertThat(gone.next(WAIT).name(), is("job:snapshot"));
             assertThat(stays.next(WAIT).name(), is("job:snapshot"));
-            assertThat(server.app().registry().size(id), is(2));
+            assertThat(server.engine().registry().size(id), is(2));
             gone.close();                                     // FIN, nothing written by the job meanwhile
             long t0 = System.nanoTime();
-            while (server.app().registry().size(id) > 1 && System.nanoTime() - t0 < 5_000_000_000L) {
+            while (server.engine().registry().size(id) > 1 && System.nanoTime() - t0 < 5_000_000_000L) {
                 Thread.sleep(20);
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertThat(server.app().registry().size(id), is(1));
+            assertThat(server.engine().registry().size(id), is(1));
             assertThat("removed within two heartbeats (plus scheduling slack)", ms, lessThan(700L));
             assertThat("the live client hears heartbeats", stays.nextRaw(WAIT).name(), is(":"));
             gate.countDown();
@@ -161,14 +161,14 @@ class StreamResilienceTest {
             String id = server.submit("{\"topic\":\"flood\"}");
             SseClient stalled = SseClient.connect(server.port(), "/api/v1/jobs/" + id + "/events", Map.of(), false);
             SseClient reader = server.events(id);
-            while (server.app().registry().size(id) < 2) {
+            while (server.engine().registry().size(id) < 2) {
                 Thread.sleep(10);
             }
             go.countDown();
             List<Event> got = reader.readToEnd(Duration.ofSeconds(30));
             long assets = got.stream().filter(e -> e.data() != null && e.data().contains("\"preview\"")).count();
             assertThat("the reader got every event", assets, is(300L));
-            assertThat("the stalled client was cut off", server.app().registry().size(id), is(0));
+            assertThat("the stalled client was cut off", server.engine().registry().size(id), is(0));
             assertThat("publishing never waited for the stalled client", publishMs[0], lessThan(10_000L));
             stalled.close();
             reader.close();
@@ -197,7 +197,7 @@ class StreamResilienceTest {
             stalled.getOutputStream().write(("GET /api/v1/jobs/" + id + "/events HTTP/1.1\r\nHost: localhost\r\n"
                     + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             SseClient reader = server.events(id);
-            while (server.app().registry().size(id) < 2) {
+            while (server.engine().registry().size(id) < 2) {
                 Thread.sleep(10);
             }
             assertThat("one watchdog for the server, not one per stream", watchdogs(), is(1L));
@@ -212,11 +212,11 @@ class StreamResilienceTest {
             reader.close();
             // The stalled write began before the job ended (its buffers filled long before 12.8 MB), so from here
             // the subscription must go within the timeout and one scan (1.25 s), plus scheduling slack.
-            while (server.app().registry().size(id) > 0 && System.nanoTime() - t0 < 10_000_000_000L) {
+            while (server.engine().registry().size(id) > 0 && System.nanoTime() - t0 < 10_000_000_000L) {
                 Thread.sleep(20);
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertThat("the stalled client's subscription is freed", server.app().registry().size(id), is(0));
+            assertThat("the stalled client's subscription is freed", server.engine().registry().size(id), is(0));
             assertThat("within the write timeout and a quarter, plus slack", ms, lessThan(2_500L));
             // Its connection was closed mid-stream. Not read from the client, which would have to drain megabytes
             // through a 1 KB window, but from the kernel: the server's end is no longer established.

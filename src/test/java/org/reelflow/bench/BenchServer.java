@@ -14,14 +14,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
 
 import jakarta.json.Json;
 
+import org.reelflow.app.Engine;
+import org.reelflow.app.ReelflowConfig;
+import org.reelflow.app.Server;
 import org.reelflow.events.Event;
-import org.reelflow.app.Reelflow;
 import org.reelflow.events.StageName;
 import org.reelflow.pipeline.StageContext;
 import org.reelflow.pipeline.StageResult;
@@ -60,15 +60,12 @@ public final class BenchServer {
     }
 
     private void run() throws Exception {
-        Config config = Config.builder()
-                .sources(ConfigSources.file("config/application.yaml").optional(),
-                         ConfigSources.classpath("application.yaml").optional())
-                .build();
-        Reelflow app = Reelflow.create(config,
-                                       catalog -> FakeStages.create().with(StageName.RESEARCH, this::drive).pipeline(),
-                                       System::getenv).start();
-        say("READY " + app.port() + " " + ProcessHandle.current().pid() + " heartbeat=" + app.settings().heartbeat()
-            + " queue=" + app.settings().queueCapacity());
+        ReelflowConfig config = ReelflowConfig.load();
+        Engine engine = Engine.start(config, services -> FakeStages.create().with(StageName.RESEARCH, this::drive).pipeline(),
+                                     System::getenv);
+        Server server = Server.start(config, engine);
+        say("READY " + server.port() + " " + ProcessHandle.current().pid() + " heartbeat=" + config.settings().heartbeat()
+            + " queue=" + config.settings().queueCapacity());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try {
             String line;
@@ -77,7 +74,7 @@ public final class BenchServer {
                 if (cmd.equals("EXIT")) {
                     break;
                 } else if (cmd.equals("SIZE")) {
-                    say("SIZE " + app.registry().size());
+                    say("SIZE " + engine.registry().size());
                 } else if (cmd.equals("CPU")) {
                     say("CPU " + cpuMillis());
                 } else if (cmd.equals("MEM")) {
@@ -90,7 +87,8 @@ public final class BenchServer {
             }
         } finally {
             stageOrders.add("END");
-            app.stop();
+            server.stop();
+            engine.close();
             say("STOPPED");
             System.exit(0);
         }

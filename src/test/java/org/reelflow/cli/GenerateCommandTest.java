@@ -11,8 +11,8 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.reelflow.app.Services;
 import org.reelflow.events.StageEvent;
-import org.reelflow.app.Reelflow;
 import org.reelflow.events.StageName;
 import org.reelflow.pipeline.CostGate;
 import org.reelflow.pipeline.Pipeline;
@@ -39,7 +39,7 @@ class GenerateCommandTest {
     }
 
     /** A director that estimates {@code total}, and a voice that takes up to 20 s unless cancelled. */
-    private static BiFunction<Reelflow.Services, CostGate, Pipeline> costing(double total) {
+    private static BiFunction<Services, CostGate, Pipeline> costing(double total) {
         return (c, gate) -> FakeStages.create()
                 .with(StageName.DIRECTOR, ctx -> StageResult.complete("3 scenes, infographic")
                         .then(new StageEvent.CostEstimate(estimate(total))))
@@ -49,7 +49,7 @@ class GenerateCommandTest {
                 }).pipeline(gate);
     }
 
-    private int run(TestTerminal t, BiFunction<Reelflow.Services, CostGate, Pipeline> pipeline, String... args) throws Exception {
+    private int run(TestTerminal t, BiFunction<Services, CostGate, Pipeline> pipeline, String... args) throws Exception {
         return new GenerateCommand(t.terminal, pipeline, k -> null, false).run(GenerateArgs.parse(List.of(args)));
     }
 
@@ -83,7 +83,7 @@ class GenerateCommandTest {
     @Test
     void yesOrAPipedStdinSkipTheQuestion() throws Exception {
         TestTerminal t = new TestTerminal(new Style(false, true, 120), false, "");
-        BiFunction<Reelflow.Services, CostGate, Pipeline> quick = (c, gate) -> FakeStages.create()
+        BiFunction<Services, CostGate, Pipeline> quick = (c, gate) -> FakeStages.create()
                 .with(StageName.DIRECTOR, ctx -> StageResult.complete("3 scenes, infographic")
                         .then(new StageEvent.CostEstimate(estimate(0.25))))
                 .pipeline();
@@ -106,7 +106,7 @@ class GenerateCommandTest {
     @Test
     void aFailedStageExitsOneWithTheReason() throws Exception {
         TestTerminal t = TestTerminal.plain();
-        BiFunction<Reelflow.Services, CostGate, Pipeline> failing = (c, gate) -> FakeStages.create()
+        BiFunction<Services, CostGate, Pipeline> failing = (c, gate) -> FakeStages.create()
                 .with(StageName.TTS, ctx -> {
                     throw new IllegalStateException("festival is not installed");
                 }).pipeline();

@@ -20,20 +20,25 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 
-import org.reelflow.app.Reelflow;
+import org.reelflow.app.Engine;
+import org.reelflow.app.ReelflowConfig;
+import org.reelflow.app.Server;
+import org.reelflow.app.Services;
 import org.reelflow.pipeline.Pipeline;
 
 /** A real Reelflow server on a free loopback port, with a temp jobs folder and a test's own pipeline. */
 public final class TestServer implements AutoCloseable {
 
-    private final Reelflow app;
+    private final Engine engine;
+    private final Server server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestServer(Reelflow app) {
-        this.app = app;
+    private TestServer(Engine engine, Server server) {
+        this.engine = engine;
+        this.server = server;
     }
 
-    public static TestServer start(Path jobsDir, Function<Reelflow.Services, Pipeline> pipeline) throws IOException {
+    public static TestServer start(Path jobsDir, Function<Services, Pipeline> pipeline) throws IOException {
         return start(jobsDir, pipeline, Map.of(), Map.of());
     }
 
@@ -41,7 +46,7 @@ public final class TestServer implements AutoCloseable {
      * @param config settings on top of the shipped application.yaml (e.g. {@code sse.heartbeat})
      * @param env    the environment the server sees for API keys
      */
-    public static TestServer start(Path jobsDir, Function<Reelflow.Services, Pipeline> pipeline,
+    public static TestServer start(Path jobsDir, Function<Services, Pipeline> pipeline,
                                    Map<String, String> config, Map<String, String> env) throws IOException {
         Map<String, String> settings = new HashMap<>();
         settings.put("server.port", "0");
@@ -49,20 +54,27 @@ public final class TestServer implements AutoCloseable {
         settings.put("jobs.dir", jobsDir.toString());
         settings.put("sse.heartbeat", "PT0.2S");
         settings.putAll(config);
-        Config cfg = Config.builder()
+        ReelflowConfig reelflow = ReelflowConfig.from(Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
                 .sources(ConfigSources.create(settings), ConfigSources.classpath("application.yaml"))
-                .build();
-        return new TestServer(Reelflow.create(cfg, pipeline, env::get).start());
+                .build());
+        Engine engine = Engine.start(reelflow, pipeline, env::get);
+        try {
+            return new TestServer(engine, Server.start(reelflow, engine));
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
     }
 
-    public Reelflow app() {
-        return app;
+    /** The engine behind the server, for what a test checks beside the API (subscribers, a job's last id). */
+    public Engine engine() {
+        return engine;
     }
 
     public int port() {
-        return app.port();
+        return server.port();
     }
 
     public URI uri(String path) {
@@ -141,6 +153,7 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        server.stop();
+        engine.close();
     }
 }
