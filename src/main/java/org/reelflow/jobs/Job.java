@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.json.JsonObject;
@@ -39,13 +38,13 @@ public final class Job {
         ListenerRegistry registry, Clock clock) {
         this.record = record;
         this.events = new ArrayList<>(events);
-        this.request = request;
+        boolean finished = !events.isEmpty() && events.getLast().terminal();
+        this.request = finished ? request.withoutKeys() : request;     // nothing runs after the end: no keys
         this.store = store;
         this.log = log;
         this.registry = registry;
         this.clock = clock;
-        this.ended = new java.util.concurrent.CountDownLatch(
-                !events.isEmpty() && events.getLast().terminal() ? 0 : 1);
+        this.ended = new java.util.concurrent.CountDownLatch(finished ? 0 : 1);
     }
 
     public String id() {
@@ -107,8 +106,8 @@ public final class Job {
         if (!events.isEmpty() && events.getLast().terminal()) {
             throw new IllegalStateException("job " + id() + " has ended; cannot emit " + typed);
         }
-        JobEvent event = JobEvent.of(id, typed);
-        record.apply(typed, clock.instant());
+        JobEvent event = JobEvent.of(id, typed, clock.instant());
+        record.apply(typed, event.at());
         events.add(event);
         if (event.terminal()) {
             request = request.withoutKeys();
@@ -135,16 +134,6 @@ public final class Job {
         return event;
     }
 
-    /** Changes record fields that no event carries (status running, runDir, videoPath, actualCost …) and saves. */
-    public synchronized void update(Consumer<JobRecord> change) {
-        change.accept(record);
-        try {
-            store.save(record);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot persist job " + id() + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
      * Start-up only: levels the record with the log. {@link #emit} appends an event before it saves meta.json, so a
      * crash between the two leaves the log one event ahead; when that event is the terminal one, the record would
@@ -161,21 +150,22 @@ public final class Job {
         }
         JobEvent end = events.getLast();
         String before = record.status().key();
-        record.apply(end.event(), log.lastAppended(id()).orElseGet(clock::instant));
+        // A log of an older version does not date its events: it ended when it was last written.
+        record.apply(end.event(), end.at() != null ? end.at() : log.lastAppended(id()).orElseGet(clock::instant));
         request = request.withoutKeys();
         store.save(record);
         return "the record said " + before + " but the event log ends in " + end.name()
                 + " (a crash between the two writes); took the end from the log";
     }
 
-    /** Sets one result field of the record (see {@link #update}). */
-    public void putResult(String field, JsonValue value) {
-        update(r -> r.putResult(field, value));
+    /** The runner took the job: it is running, in the run folder {@code runDir} (a name under the job's folder). */
+    public synchronized void start(String runDir) {
+        emit(new Event.JobStarted(runDir));
     }
 
-    /** The runner took the job: status running, startedAt set. */
-    public void markRunning() {
-        update(r -> r.markRunning(clock.instant()));
+    /** Records what the job produced under {@code field} of its record (words, videoPath, actualCost …). */
+    public synchronized void output(String field, JsonValue value) {
+        emit(new Event.JobOutput(field, value));
     }
 
     /** Waits until the job's terminal event, at most {@code timeout}; true if it has ended. */
@@ -200,11 +190,11 @@ public final class Job {
         requestCancel();
     }
 
-    /** Sets the cancel flag; returns the status the job had. */
+    /** Records the cancel request (once); returns the status the job had. */
     synchronized JobStatus requestCancel() {
         JobStatus before = record.status();
-        if (!before.finished()) {
-            update(JobRecord::requestCancel);
+        if (!before.finished() && !record.cancelRequested()) {
+            emit(new Event.CancelRequested());
         }
         return before;
     }
@@ -232,7 +222,7 @@ public final class Job {
         // with the id before its terminal event, and the terminal event follows it, so the stream still ends with
         // job:completed / job:failed.
         long snapshotId = finished ? last - 1 : last;
-        frames.add(JobEvent.of(snapshotId, new Event.JobSnapshot(record.toJson())).frame());
+        frames.add(JobEvent.unlogged(snapshotId, new Event.JobSnapshot(record.toJson())).frame());
         if (finished) {
             frames.add(events.getLast().frame());
         }

@@ -18,6 +18,7 @@ import jakarta.json.JsonObject;
 
 import org.reelflow.events.EventLog;
 import org.reelflow.events.Event;
+import org.reelflow.events.JobEvent;
 import org.reelflow.events.ListenerRegistry;
 
 /**
@@ -69,9 +70,11 @@ public final class JobService {
         List<Job> requeue = new ArrayList<>();
         for (String id : store.ids()) {
             try {
-                JobRecord record = store.load(id).orElseThrow();
+                JobRecord stored = store.load(id).orElseThrow();
+                List<JobEvent> events = log.read(id);
+                JobRecord record = rebuilt(stored, events);
                 JobRequest request = store.loadRequest(id).orElse(null);
-                Job job = new Job(record, log.read(id), request == null ? placeholder(record) : request, store, log,
+                Job job = new Job(record, events, request == null ? placeholder(record) : request, store, log,
                                   registry, clock);
                 String reconciled = job.reconcile();
                 if (reconciled != null) {
@@ -91,6 +94,24 @@ public final class JobService {
         }
         requeue.sort(Comparator.comparing((Job j) -> j.read(JobRecord::createdAt)).thenComparing(JobService::numericId));
         requeue.forEach(j -> queue.add(j.id()));
+    }
+
+    /**
+     * meta.json is a cache of the log's fold: {@link Job#emit} appends an event before it saves meta.json, so a crash
+     * between the two leaves the record one event behind. Fold the log again and save it when it differs. A log of
+     * an older version cannot rebuild its record; {@link Job#reconcile} levels the one gap that matters there.
+     */
+    private JobRecord rebuilt(JobRecord stored, List<JobEvent> events) throws IOException {
+        if (!JobRecord.foldable(events)) {
+            return stored;
+        }
+        JobRecord folded = JobRecord.fold(stored, events);
+        if (!folded.toJson().equals(stored.toJson())) {
+            LOG.info("Job " + stored.id() + ": meta.json was behind its event log (a crash between the two writes);"
+                     + " rebuilt it from the log");
+            store.save(folded);
+        }
+        return folded;
     }
 
     private static JobRequest placeholder(JobRecord record) {

@@ -13,8 +13,6 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.json.Json;
-
 import org.reelflow.events.Event;
 import org.reelflow.jobs.Job;
 import org.reelflow.jobs.JobExecutor;
@@ -49,8 +47,7 @@ public final class JobRunner implements JobExecutor {
             if (job.cancelRequested()) {
                 scope.cancel();          // cancelled between leaving the queue and starting
             }
-            startRun(job);
-            StageContext ctx = new StageContext(job, job.request(), runDir(job), new Production());
+            StageContext ctx = new StageContext(job, job.request(), startRun(job), new Production());
             scope.fork(() -> {
                 pipeline.run(ctx);
                 return null;
@@ -64,18 +61,17 @@ public final class JobRunner implements JobExecutor {
         finish(job, failure);
     }
 
-    private static void startRun(Job job) {
-        if (!job.cancelRequested()) {
-            job.markRunning();
-        }
-    }
-
-    private Path runDir(Job job) throws IOException {
+    /** Makes the run's folder and starts the job in it — unless it was cancelled before it began: it never ran. */
+    private Path startRun(Job job) throws IOException {
         // One clock for the whole name (the reference mixes a UTC date with a local time).
         String name = RUN_DIR_TIME.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)) + "-" + slug(job.request().topic());
         Path dir = jobDir.apply(job.id()).resolve(name);
         Files.createDirectories(dir.resolve("assets"));
-        job.putResult("runDir", Json.createValue(name));
+        synchronized (job) {
+            if (!job.cancelRequested()) {
+                job.start(name);
+            }
+        }
         return dir;
     }
 
