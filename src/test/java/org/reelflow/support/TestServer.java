@@ -27,10 +27,12 @@ import org.reelflow.pipeline.Pipeline;
 public final class TestServer implements AutoCloseable {
 
     private final Reelflow app;
+    private final Path jobsDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestServer(Reelflow app) {
+    private TestServer(Reelflow app, Path jobsDir) {
         this.app = app;
+        this.jobsDir = jobsDir;
     }
 
     public static TestServer start(Path jobsDir, Function<Reelflow.Services, Pipeline> pipeline) throws IOException {
@@ -54,7 +56,7 @@ public final class TestServer implements AutoCloseable {
                 .disableSystemPropertiesSource()
                 .sources(ConfigSources.create(settings), ConfigSources.classpath("application.yaml"))
                 .build();
-        return new TestServer(Reelflow.create(cfg, pipeline, env::get).start());
+        return new TestServer(Reelflow.create(cfg, pipeline, env::get).start(), jobsDir);
     }
 
     public Reelflow app() {
@@ -139,8 +141,10 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server, then checks that every job it leaves is the fold of its log — so every server test does. */
     @Override
     public void close() {
         app.stop();
+        FoldCheck.check(jobsDir);
     }
 }
