@@ -85,12 +85,45 @@ public final class Job {
     }
 
     /**
-     * Records and publishes one event. The terminal event also drops the BYOK keys: nothing runs after it.
+     * Records and publishes one event of the job's run. Not its end: only the job ends itself ({@link #complete},
+     * {@link #fail}, a cancel), so that the end is decided in one place, under its lock, exactly once.
      *
      * @throws UncheckedIOException when the record or the log cannot be written (the job then fails)
      */
     public synchronized JobEvent emit(Event event) {
+        if (event.terminal()) {
+            throw new IllegalArgumentException("a job ends through its own verbs, not with " + event);
+        }
         return emit(lastEventId() + 1, event);
+    }
+
+    /** The one terminal payload of a cancel, whichever path it takes. */
+    public static final Event.JobFailed CANCELLED = new Event.JobFailed("Cancelled by user", true);
+
+    /** The run finished with its video: the job completes — or ends cancelled, if a cancel came first. */
+    public synchronized void complete() {
+        end(new Event.JobCompleted());
+    }
+
+    /** The run failed: the job fails with {@code error} — or ends cancelled, if a cancel came first. */
+    public synchronized void fail(String error) {
+        end(new Event.JobFailed(error, false));
+    }
+
+    /** A cancel took the job out of the queue: it ends cancelled without having run. */
+    synchronized void cancelQueued() {
+        end(CANCELLED);
+    }
+
+    /**
+     * Exactly one terminal event per job, decided under its lock so a late cancel cannot race it. A cancel sends only
+     * the terminal event, as OpenReels: no stage error for the stage it stopped. The terminal event also drops the
+     * BYOK keys: nothing runs after it.
+     */
+    private void end(Event end) {
+        if (!record.status().finished()) {
+            emit(lastEventId() + 1, record.cancelRequested() ? CANCELLED : end);
+        }
     }
 
     /**
@@ -98,8 +131,8 @@ public final class Job {
      * process died may have reached a client without reaching the log; a client resuming from that id must still
      * be replayed this one, not be told the stream is complete.
      */
-    synchronized JobEvent emitAfterCrash(Event event) {
-        return emit(lastEventId() + 2, event);
+    synchronized void failAfterCrash(String error) {
+        emit(lastEventId() + 2, new Event.JobFailed(error, false));
     }
 
     private JobEvent emit(long id, Event typed) {

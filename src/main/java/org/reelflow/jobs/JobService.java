@@ -17,7 +17,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.reelflow.events.EventLog;
-import org.reelflow.events.Event;
 import org.reelflow.events.JobEvent;
 import org.reelflow.events.ListenerRegistry;
 
@@ -29,8 +28,6 @@ public final class JobService {
 
     private static final Logger LOG = Logger.getLogger(JobService.class.getName());
 
-    /** The one terminal payload of a cancel, whichever path it takes. */
-    public static final Event.JobFailed CANCELLED = new Event.JobFailed("Cancelled by user", true);
     public static final String INTERRUPTED = "interrupted by restart";
 
     /** How a cancel request ended. */
@@ -82,7 +79,7 @@ public final class JobService {
                 }
                 JobStatus status = job.status();
                 if (status == JobStatus.RUNNING || (status == JobStatus.QUEUED && request == null)) {
-                    job.emitAfterCrash(new Event.JobFailed(INTERRUPTED, false));
+                    job.failAfterCrash(INTERRUPTED);
                 } else if (status == JobStatus.QUEUED) {
                     requeue.add(job);
                 }
@@ -168,11 +165,7 @@ public final class JobService {
             default -> { }
         }
         if (queue.remove(id)) {
-            synchronized (job) {
-                if (!job.status().finished()) {
-                    job.emit(CANCELLED);
-                }
-            }
+            job.cancelQueued();
         } else {
             job.interrupt();      // a worker that took it but has not started checks the flag itself
             if (!job.awaitEnd(cancelWait)) {

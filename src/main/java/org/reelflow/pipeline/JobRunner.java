@@ -13,10 +13,8 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.reelflow.events.Event;
 import org.reelflow.jobs.Job;
 import org.reelflow.jobs.JobExecutor;
-import org.reelflow.jobs.JobService;
 
 /**
  * Runs one job as one structured scope: the pipeline is the scope's task, so a cancel interrupts it and every
@@ -84,27 +82,19 @@ public final class JobRunner implements JobExecutor {
         return s.isEmpty() ? "job" : s;
     }
 
-    /** Exactly one terminal event per job, decided under the job's lock so a late cancel cannot race it. */
+    /** Tells the job how its run ended; the job decides its end (a cancel asked for meanwhile wins). */
     private void finish(Job job, Throwable failure) {
-        synchronized (job) {
-            if (job.status().finished()) {
-                return;
+        if (failure == null) {
+            job.complete();
+        } else if (isShutdown(failure) && !job.cancelRequested()) {
+            // The server is stopping: leave the job as it is; start-up marks it "interrupted by restart".
+            LOG.info("Job " + job.id() + " stopped by server shutdown");
+            Thread.currentThread().interrupt();     // keep the worker's stop signal
+        } else {
+            if (!(failure instanceof StageFailedException) && !isShutdown(failure)) {
+                LOG.log(Level.WARNING, "Job " + job.id() + " failed outside a stage", failure);
             }
-            if (job.cancelRequested()) {
-                // Only the terminal event, as OpenReels: no stage:<name> error for the stage the cancel stopped.
-                job.emit(JobService.CANCELLED);
-            } else if (failure == null) {
-                job.emit(new Event.JobCompleted());
-            } else if (isShutdown(failure)) {
-                // The server is stopping: leave the job as it is; start-up marks it "interrupted by restart".
-                LOG.info("Job " + job.id() + " stopped by server shutdown");
-                Thread.currentThread().interrupt();     // keep the worker's stop signal
-            } else {
-                if (!(failure instanceof StageFailedException)) {
-                    LOG.log(Level.WARNING, "Job " + job.id() + " failed outside a stage", failure);
-                }
-                job.emit(new Event.JobFailed(Pipeline.messageOf(failure), false));
-            }
+            job.fail(Pipeline.messageOf(failure));
         }
     }
 

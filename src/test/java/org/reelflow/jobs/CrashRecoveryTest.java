@@ -180,7 +180,7 @@ class CrashRecoveryTest {
     void aJobKilledAfterItsLogEndedButBeforeItsRecordWasSavedComesBackCompleted() throws Exception {
         Job job = runningJobWithEveryStageDone();
         store.dead = true;
-        assertThrows(UncheckedIOException.class, () -> job.emit(new Event.JobCompleted()));
+        assertThrows(UncheckedIOException.class, () -> job.complete());
         Path folder = dir.resolve(job.id());
         List<String> lines = Files.readAllLines(folder.resolve(FileEventLog.FILE_NAME));
         assertThat("the crash window: the log ended", lines.getLast(), startsWith("{\"id\":14,\"event\":\"job:completed\""));
@@ -237,8 +237,7 @@ class CrashRecoveryTest {
         Job job = runningJobWithEveryStageDone();
         Subscription watcher = registry.subscribe(job.id());
         log.gate = new CountDownLatch(1);
-        CompletableFuture<JobEvent> emitting = CompletableFuture.supplyAsync(
-                () -> job.emit(new Event.JobCompleted()));
+        CompletableFuture<Void> emitting = CompletableFuture.runAsync(job::complete);
         assertThat(log.appending.await(10, TimeUnit.SECONDS), is(true));
         assertThat("not before it is persisted", watcher.poll(200, TimeUnit.MILLISECONDS), is(nullValue()));
         log.gate.countDown();
