@@ -168,12 +168,13 @@ public final class Job {
     }
 
     /**
-     * Start-up only: levels the record with the log. {@link #emit} appends an event before it saves meta.json, so a
-     * crash between the two leaves the log one event ahead; when that event is the terminal one, the record would
-     * say running (or queued) forever and the job could never be deleted. Fold it in and save. The job ended when
-     * its log was last written, not now, so that is its completedAt. A missing non-terminal event only leaves a
-     * stage one step behind (and the job is then ended as interrupted); telling which one is missing would need
-     * the record to name the last event it folded, so it is left alone.
+     * Start-up only, for a job whose log an older version wrote (a newer one's record is rebuilt from its log by
+     * {@link JobService#recover}): levels the record with the log. {@link #emit} appends an event before it saves
+     * meta.json, so a crash between the two leaves the log one event ahead; when that event is the terminal one, the
+     * record would say running (or queued) forever and the job could never be deleted. Fold it in and save. The job
+     * ended when its log was last written, not now, so that is its completedAt. A missing non-terminal event only
+     * leaves a stage one step behind (and the job is then ended as interrupted): such a record cannot be rebuilt
+     * from its log, so it is left alone.
      *
      * @return what was changed, for the start-up log; null when the record already agreed with the log
      */
