@@ -72,6 +72,10 @@ public final class ProgressDisplay {
             case Event.JobCompleted c -> completed = true;
             case Event.JobFailed f -> failed(f);
             case StageEvent s -> stageEvent(s);
+            // The record's bookkeeping: the stage lines already show the run, and a cancel shows when it ends it.
+            case Event.JobStarted s -> { }
+            case Event.JobOutput o -> { }
+            case Event.CancelRequested c -> { }
             case Event.Unknown u -> {
                 // a newer server's event: nothing this display knows to show
             }

@@ -1,6 +1,7 @@
 package org.reelflow.events;
 
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -9,9 +10,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 
+import org.reelflow.events.Event.CancelRequested;
 import org.reelflow.events.Event.JobCompleted;
 import org.reelflow.events.Event.JobFailed;
+import org.reelflow.events.Event.JobOutput;
 import org.reelflow.events.Event.JobSnapshot;
+import org.reelflow.events.Event.JobStarted;
 import org.reelflow.events.Event.Unknown;
 import org.reelflow.events.StageEvent.Asset;
 import org.reelflow.events.StageEvent.AssetFailed;
@@ -54,6 +58,9 @@ public final class EventCodec {
     public static String name(Event e) {
         return switch (e) {
             case JobSnapshot s -> JobSnapshot.NAME;
+            case JobStarted s -> JobStarted.NAME;
+            case JobOutput o -> JobOutput.NAME;
+            case CancelRequested c -> CancelRequested.NAME;
             case JobCompleted c -> JobCompleted.NAME;
             case JobFailed f -> JobFailed.NAME;
             case Unknown u -> u.name();
@@ -65,6 +72,9 @@ public final class EventCodec {
     public static JsonObject data(Event e) {
         return switch (e) {
             case JobSnapshot s -> s.record();
+            case JobStarted s -> Json.createObjectBuilder().add("runDir", s.runDir()).build();
+            case JobOutput o -> Json.createObjectBuilder().add("field", o.field()).add("value", o.value()).build();
+            case CancelRequested c -> JsonObject.EMPTY_JSON_OBJECT;
             case JobCompleted c -> JsonObject.EMPTY_JSON_OBJECT;
             case JobFailed f -> {
                 JsonObjectBuilder b = Json.createObjectBuilder();
@@ -133,6 +143,9 @@ public final class EventCodec {
         try {
             return switch (name) {
                 case JobSnapshot.NAME -> new JobSnapshot(d);
+                case JobStarted.NAME -> new JobStarted(d.getString("runDir"));
+                case JobOutput.NAME -> new JobOutput(d.getString("field"), Objects.requireNonNull(d.get("value")));
+                case CancelRequested.NAME -> new CancelRequested();
                 case JobCompleted.NAME -> new JobCompleted();
                 // OpenReels may send only {"state": "failed"|"cancelled"}; Reelflow sends status with a cancel.
                 case JobFailed.NAME -> new JobFailed(d.getString("error", null),

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.logging.Logger;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 
 /**
@@ -41,12 +43,12 @@ public final class FileEventLog implements EventLog {
 
     @Override
     public void append(String jobId, JobEvent event) throws IOException {
-        String line = Json.createObjectBuilder()
-                .add("id", event.id())
-                .add("event", event.name())
-                .add("data", event.data())
-                .build()
-                .toString() + "\n";
+        JsonObjectBuilder entry = Json.createObjectBuilder().add("id", event.id()).add("event", event.name())
+                .add("data", event.data());
+        if (event.at() != null) {
+            entry.add("at", event.at().toString());
+        }
+        String line = entry.build().toString() + "\n";
         Path file = jobDir.apply(jobId).resolve(FILE_NAME);
         // READ to look at the last byte, which APPEND does not allow with it: write at the end instead (the job's
         // owner appends one event at a time).
@@ -100,8 +102,10 @@ public final class FileEventLog implements EventLog {
             }
             try (JsonReader r = Json.createReader(new StringReader(line))) {
                 JsonObject o = r.readObject();
-                events.add(JobEvent.read(o.getJsonNumber("id").longValue(), o.getString("event"), o.getJsonObject("data")));
-            } catch (JsonException | ClassCastException | NullPointerException e) {
+                String at = o.getString("at", null);      // absent in the logs of versions before it was kept
+                events.add(JobEvent.read(o.getJsonNumber("id").longValue(), o.getString("event"), o.getJsonObject("data"),
+                                         at == null ? null : Instant.parse(at)));
+            } catch (JsonException | ClassCastException | NullPointerException | DateTimeParseException e) {
                 LOG.log(Level.WARNING, "Skipping a damaged line in the event log of job " + jobId + ": " + e.getMessage());
             }
         }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 public final class Subscription {
 
     /** Wakes a handler that waits on an empty queue; never written to the wire. */
-    private static final JobEvent WAKE_UP = JobEvent.of(-1, new Event.Unknown("wake-up", jakarta.json.JsonValue.EMPTY_JSON_OBJECT));
+    private static final JobEvent WAKE_UP = JobEvent.unlogged(-1, new Event.Unknown("wake-up", jakarta.json.JsonValue.EMPTY_JSON_OBJECT));
 
     /** Why a subscription ended before its job's terminal event. */
     public enum End { NONE, CUT_OFF, SERVER_CLOSING }

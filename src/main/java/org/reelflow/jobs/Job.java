@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.json.JsonObject;
@@ -39,13 +38,13 @@ public final class Job {
         ListenerRegistry registry, Clock clock) {
         this.record = record;
         this.events = new ArrayList<>(events);
-        this.request = request;
+        boolean finished = !events.isEmpty() && events.getLast().terminal();
+        this.request = finished ? request.withoutKeys() : request;     // nothing runs after the end: no keys
         this.store = store;
         this.log = log;
         this.registry = registry;
         this.clock = clock;
-        this.ended = new java.util.concurrent.CountDownLatch(
-                !events.isEmpty() && events.getLast().terminal() ? 0 : 1);
+        this.ended = new java.util.concurrent.CountDownLatch(finished ? 0 : 1);
     }
 
     public String id() {
@@ -86,12 +85,45 @@ public final class Job {
     }
 
     /**
-     * Records and publishes one event. The terminal event also drops the BYOK keys: nothing runs after it.
+     * Records and publishes one event of the job's run. Not its end: only the job ends itself ({@link #complete},
+     * {@link #fail}, a cancel), so that the end is decided in one place, under its lock, exactly once.
      *
      * @throws UncheckedIOException when the record or the log cannot be written (the job then fails)
      */
     public synchronized JobEvent emit(Event event) {
+        if (event.terminal()) {
+            throw new IllegalArgumentException("a job ends through its own verbs, not with " + event);
+        }
         return emit(lastEventId() + 1, event);
+    }
+
+    /** The one terminal payload of a cancel, whichever path it takes. */
+    public static final Event.JobFailed CANCELLED = new Event.JobFailed("Cancelled by user", true);
+
+    /** The run finished with its video: the job completes — or ends cancelled, if a cancel came first. */
+    public synchronized void complete() {
+        end(new Event.JobCompleted());
+    }
+
+    /** The run failed: the job fails with {@code error} — or ends cancelled, if a cancel came first. */
+    public synchronized void fail(String error) {
+        end(new Event.JobFailed(error, false));
+    }
+
+    /** A cancel took the job out of the queue: it ends cancelled without having run. */
+    synchronized void cancelQueued() {
+        end(CANCELLED);
+    }
+
+    /**
+     * Exactly one terminal event per job, decided under its lock so a late cancel cannot race it. A cancel sends only
+     * the terminal event, as OpenReels: no stage error for the stage it stopped. The terminal event also drops the
+     * BYOK keys: nothing runs after it.
+     */
+    private void end(Event end) {
+        if (!record.status().finished()) {
+            emit(lastEventId() + 1, record.cancelRequested() ? CANCELLED : end);
+        }
     }
 
     /**
@@ -99,16 +131,16 @@ public final class Job {
      * process died may have reached a client without reaching the log; a client resuming from that id must still
      * be replayed this one, not be told the stream is complete.
      */
-    synchronized JobEvent emitAfterCrash(Event event) {
-        return emit(lastEventId() + 2, event);
+    synchronized void failAfterCrash(String error) {
+        emit(lastEventId() + 2, new Event.JobFailed(error, false));
     }
 
     private JobEvent emit(long id, Event typed) {
         if (!events.isEmpty() && events.getLast().terminal()) {
             throw new IllegalStateException("job " + id() + " has ended; cannot emit " + typed);
         }
-        JobEvent event = JobEvent.of(id, typed);
-        record.apply(typed, clock.instant());
+        JobEvent event = JobEvent.of(id, typed, clock.instant());
+        record.apply(typed, event.at());
         events.add(event);
         if (event.terminal()) {
             request = request.withoutKeys();
@@ -135,23 +167,14 @@ public final class Job {
         return event;
     }
 
-    /** Changes record fields that no event carries (status running, runDir, videoPath, actualCost …) and saves. */
-    public synchronized void update(Consumer<JobRecord> change) {
-        change.accept(record);
-        try {
-            store.save(record);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot persist job " + id() + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
-     * Start-up only: levels the record with the log. {@link #emit} appends an event before it saves meta.json, so a
-     * crash between the two leaves the log one event ahead; when that event is the terminal one, the record would
-     * say running (or queued) forever and the job could never be deleted. Fold it in and save. The job ended when
-     * its log was last written, not now, so that is its completedAt. A missing non-terminal event only leaves a
-     * stage one step behind (and the job is then ended as interrupted); telling which one is missing would need
-     * the record to name the last event it folded, so it is left alone.
+     * Start-up only, for a job whose log an older version wrote (a newer one's record is rebuilt from its log by
+     * {@link JobService#recover}): levels the record with the log. {@link #emit} appends an event before it saves
+     * meta.json, so a crash between the two leaves the log one event ahead; when that event is the terminal one, the
+     * record would say running (or queued) forever and the job could never be deleted. Fold it in and save. The job
+     * ended when its log was last written, not now, so that is its completedAt. A missing non-terminal event only
+     * leaves a stage one step behind (and the job is then ended as interrupted): such a record cannot be rebuilt
+     * from its log, so it is left alone.
      *
      * @return what was changed, for the start-up log; null when the record already agreed with the log
      */
@@ -161,21 +184,22 @@ public final class Job {
         }
         JobEvent end = events.getLast();
         String before = record.status().key();
-        record.apply(end.event(), log.lastAppended(id()).orElseGet(clock::instant));
+        // A log of an older version does not date its events: it ended when it was last written.
+        record.apply(end.event(), end.at() != null ? end.at() : log.lastAppended(id()).orElseGet(clock::instant));
         request = request.withoutKeys();
         store.save(record);
         return "the record said " + before + " but the event log ends in " + end.name()
                 + " (a crash between the two writes); took the end from the log";
     }
 
-    /** Sets one result field of the record (see {@link #update}). */
-    public void putResult(String field, JsonValue value) {
-        update(r -> r.putResult(field, value));
+    /** The runner took the job: it is running, in the run folder {@code runDir} (a name under the job's folder). */
+    public synchronized void start(String runDir) {
+        emit(new Event.JobStarted(runDir));
     }
 
-    /** The runner took the job: status running, startedAt set. */
-    public void markRunning() {
-        update(r -> r.markRunning(clock.instant()));
+    /** Records what the job produced under {@code field} of its record (words, videoPath, actualCost …). */
+    public synchronized void output(String field, JsonValue value) {
+        emit(new Event.JobOutput(field, value));
     }
 
     /** Waits until the job's terminal event, at most {@code timeout}; true if it has ended. */
@@ -200,11 +224,11 @@ public final class Job {
         requestCancel();
     }
 
-    /** Sets the cancel flag; returns the status the job had. */
+    /** Records the cancel request (once); returns the status the job had. */
     synchronized JobStatus requestCancel() {
         JobStatus before = record.status();
-        if (!before.finished()) {
-            update(JobRecord::requestCancel);
+        if (!before.finished() && !record.cancelRequested()) {
+            emit(new Event.CancelRequested());
         }
         return before;
     }
@@ -232,7 +256,7 @@ public final class Job {
         // with the id before its terminal event, and the terminal event follows it, so the stream still ends with
         // job:completed / job:failed.
         long snapshotId = finished ? last - 1 : last;
-        frames.add(JobEvent.of(snapshotId, new Event.JobSnapshot(record.toJson())).frame());
+        frames.add(JobEvent.unlogged(snapshotId, new Event.JobSnapshot(record.toJson())).frame());
         if (finished) {
             frames.add(events.getLast().frame());
         }

@@ -3,6 +3,7 @@ package org.reelflow.jobs;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.json.Json;
@@ -12,10 +13,14 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import org.reelflow.events.Event;
+import org.reelflow.events.Event.CancelRequested;
 import org.reelflow.events.Event.JobCompleted;
 import org.reelflow.events.Event.JobFailed;
+import org.reelflow.events.Event.JobOutput;
 import org.reelflow.events.Event.JobSnapshot;
+import org.reelflow.events.Event.JobStarted;
 import org.reelflow.events.EventCodec;
+import org.reelflow.events.JobEvent;
 import org.reelflow.events.StageEvent;
 import org.reelflow.events.StageEvent.Asset;
 import org.reelflow.events.StageEvent.AssetFailed;
@@ -121,32 +126,57 @@ public final class JobRecord {
         return results.get(field);
     }
 
-    void markRunning(Instant now) {
-        status = JobStatus.RUNNING;
-        startedAt = now.toString();
+    /**
+     * The record as it was submitted, before any event: what the fold of the log starts from. Its fields never change
+     * after submission, so any later record of the job (its meta.json) gives them.
+     */
+    public JobRecord submission() {
+        return new JobRecord(id, topic, requestedArchetype, pacing, platform, dryRun, replay, createdAt);
     }
 
-    void requestCancel() {
-        cancelRequested = true;
+    /**
+     * Whether meta.json can be rebuilt from this log: every event of this version is logged with its time, and every
+     * change to the record is an event. A log of an older version (its first event undated) left fields in meta.json
+     * that no event carries, so for those jobs meta.json stays the truth.
+     */
+    public static boolean foldable(List<JobEvent> events) {
+        return events.isEmpty() || events.getFirst().at() != null;
     }
 
-    /** Sets a result field that no event carries (runDir, videoPath, actualCost, words …). */
-    void putResult(String field, JsonValue value) {
-        results.put(field, value);
+    /** The submitted record with every event folded in, in order: what meta.json caches. */
+    public static JobRecord fold(JobRecord submission, List<JobEvent> events) {
+        JobRecord r = submission.submission();
+        events.forEach(e -> r.apply(e.event(), e.at()));
+        return r;
     }
 
     /**
      * Folds one event into the record, so the record always equals "all events so far" — which is what lets a
-     * snapshot name the event id it reflects.
+     * snapshot name the event id it reflects. Every change to the record is made here.
+     *
+     * @param at when the event happened, as logged with it (null in a log of an older version: the date stays unset)
      */
-    void apply(Event event, Instant now) {
+    void apply(Event event, Instant at) {
+        String now = at == null ? null : at.toString();
         switch (event) {
+            case JobStarted s -> {
+                status = JobStatus.RUNNING;
+                startedAt = now;
+                results.put("runDir", Json.createValue(s.runDir()));
+            }
+            case JobOutput o -> {
+                // An output never replaces a field of the record's own (status, stages …), whatever a log says.
+                if (!CORE.contains(o.field())) {
+                    results.put(o.field(), o.value());
+                }
+            }
+            case CancelRequested c -> cancelRequested = true;
             case JobCompleted c -> {
-                completedAt = now.toString();
+                completedAt = now;
                 status = JobStatus.COMPLETED;
             }
             case JobFailed f -> {
-                completedAt = now.toString();
+                completedAt = now;
                 status = f.cancelled() ? JobStatus.CANCELLED : JobStatus.FAILED;
                 error = f.error();
                 // A stage still running when the job failed did not finish: say so instead of leaving "running".

@@ -17,7 +17,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.reelflow.events.EventLog;
-import org.reelflow.events.Event;
+import org.reelflow.events.JobEvent;
 import org.reelflow.events.ListenerRegistry;
 
 /**
@@ -28,8 +28,6 @@ public final class JobService {
 
     private static final Logger LOG = Logger.getLogger(JobService.class.getName());
 
-    /** The one terminal payload of a cancel, whichever path it takes. */
-    public static final Event.JobFailed CANCELLED = new Event.JobFailed("Cancelled by user", true);
     public static final String INTERRUPTED = "interrupted by restart";
 
     /** How a cancel request ended. */
@@ -69,9 +67,11 @@ public final class JobService {
         List<Job> requeue = new ArrayList<>();
         for (String id : store.ids()) {
             try {
-                JobRecord record = store.load(id).orElseThrow();
+                JobRecord stored = store.load(id).orElseThrow();
+                List<JobEvent> events = log.read(id);
+                JobRecord record = rebuilt(stored, events);
                 JobRequest request = store.loadRequest(id).orElse(null);
-                Job job = new Job(record, log.read(id), request == null ? placeholder(record) : request, store, log,
+                Job job = new Job(record, events, request == null ? placeholder(record) : request, store, log,
                                   registry, clock);
                 String reconciled = job.reconcile();
                 if (reconciled != null) {
@@ -79,7 +79,7 @@ public final class JobService {
                 }
                 JobStatus status = job.status();
                 if (status == JobStatus.RUNNING || (status == JobStatus.QUEUED && request == null)) {
-                    job.emitAfterCrash(new Event.JobFailed(INTERRUPTED, false));
+                    job.failAfterCrash(INTERRUPTED);
                 } else if (status == JobStatus.QUEUED) {
                     requeue.add(job);
                 }
@@ -91,6 +91,24 @@ public final class JobService {
         }
         requeue.sort(Comparator.comparing((Job j) -> j.read(JobRecord::createdAt)).thenComparing(JobService::numericId));
         requeue.forEach(j -> queue.add(j.id()));
+    }
+
+    /**
+     * meta.json is a cache of the log's fold: {@link Job#emit} appends an event before it saves meta.json, so a crash
+     * between the two leaves the record one event behind. Fold the log again and save it when it differs. A log of
+     * an older version cannot rebuild its record; {@link Job#reconcile} levels the one gap that matters there.
+     */
+    private JobRecord rebuilt(JobRecord stored, List<JobEvent> events) throws IOException {
+        if (!JobRecord.foldable(events)) {
+            return stored;
+        }
+        JobRecord folded = JobRecord.fold(stored, events);
+        if (!folded.toJson().equals(stored.toJson())) {
+            LOG.info("Job " + stored.id() + ": meta.json was behind its event log (a crash between the two writes);"
+                     + " rebuilt it from the log");
+            store.save(folded);
+        }
+        return folded;
     }
 
     private static JobRequest placeholder(JobRecord record) {
@@ -147,11 +165,7 @@ public final class JobService {
             default -> { }
         }
         if (queue.remove(id)) {
-            synchronized (job) {
-                if (!job.status().finished()) {
-                    job.emit(CANCELLED);
-                }
-            }
+            job.cancelQueued();
         } else {
             job.interrupt();      // a worker that took it but has not started checks the flag itself
             if (!job.awaitEnd(cancelWait)) {

@@ -13,12 +13,8 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.json.Json;
-
-import org.reelflow.events.Event;
 import org.reelflow.jobs.Job;
 import org.reelflow.jobs.JobExecutor;
-import org.reelflow.jobs.JobService;
 
 /**
  * Runs one job as one structured scope: the pipeline is the scope's task, so a cancel interrupts it and every
@@ -49,8 +45,7 @@ public final class JobRunner implements JobExecutor {
             if (job.cancelRequested()) {
                 scope.cancel();          // cancelled between leaving the queue and starting
             }
-            startRun(job);
-            StageContext ctx = new StageContext(job, job.request(), runDir(job), new Production());
+            StageContext ctx = new StageContext(job, job.request(), startRun(job), new Production());
             scope.fork(() -> {
                 pipeline.run(ctx);
                 return null;
@@ -64,18 +59,17 @@ public final class JobRunner implements JobExecutor {
         finish(job, failure);
     }
 
-    private static void startRun(Job job) {
-        if (!job.cancelRequested()) {
-            job.markRunning();
-        }
-    }
-
-    private Path runDir(Job job) throws IOException {
+    /** Makes the run's folder and starts the job in it — unless it was cancelled before it began: it never ran. */
+    private Path startRun(Job job) throws IOException {
         // One clock for the whole name (the reference mixes a UTC date with a local time).
         String name = RUN_DIR_TIME.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)) + "-" + slug(job.request().topic());
         Path dir = jobDir.apply(job.id()).resolve(name);
         Files.createDirectories(dir.resolve("assets"));
-        job.putResult("runDir", Json.createValue(name));
+        synchronized (job) {
+            if (!job.cancelRequested()) {
+                job.start(name);
+            }
+        }
         return dir;
     }
 
@@ -88,27 +82,19 @@ public final class JobRunner implements JobExecutor {
         return s.isEmpty() ? "job" : s;
     }
 
-    /** Exactly one terminal event per job, decided under the job's lock so a late cancel cannot race it. */
+    /** Tells the job how its run ended; the job decides its end (a cancel asked for meanwhile wins). */
     private void finish(Job job, Throwable failure) {
-        synchronized (job) {
-            if (job.status().finished()) {
-                return;
+        if (failure == null) {
+            job.complete();
+        } else if (isShutdown(failure) && !job.cancelRequested()) {
+            // The server is stopping: leave the job as it is; start-up marks it "interrupted by restart".
+            LOG.info("Job " + job.id() + " stopped by server shutdown");
+            Thread.currentThread().interrupt();     // keep the worker's stop signal
+        } else {
+            if (!(failure instanceof StageFailedException) && !isShutdown(failure)) {
+                LOG.log(Level.WARNING, "Job " + job.id() + " failed outside a stage", failure);
             }
-            if (job.cancelRequested()) {
-                // Only the terminal event, as OpenReels: no stage:<name> error for the stage the cancel stopped.
-                job.emit(JobService.CANCELLED);
-            } else if (failure == null) {
-                job.emit(new Event.JobCompleted());
-            } else if (isShutdown(failure)) {
-                // The server is stopping: leave the job as it is; start-up marks it "interrupted by restart".
-                LOG.info("Job " + job.id() + " stopped by server shutdown");
-                Thread.currentThread().interrupt();     // keep the worker's stop signal
-            } else {
-                if (!(failure instanceof StageFailedException)) {
-                    LOG.log(Level.WARNING, "Job " + job.id() + " failed outside a stage", failure);
-                }
-                job.emit(new Event.JobFailed(Pipeline.messageOf(failure), false));
-            }
+            job.fail(Pipeline.messageOf(failure));
         }
     }
 

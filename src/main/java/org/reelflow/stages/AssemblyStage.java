@@ -95,7 +95,7 @@ public final class AssemblyStage implements Stage {
             }
         });
         p.video(result);
-        ctx.job().putResult("videoPath", Json.createValue(ctx.runDir().getFileName() + "/final.mp4"));
+        ctx.job().output("videoPath", Json.createValue(ctx.runDir().getFileName() + "/final.mp4"));
         return StageResult.complete(String.format(Locale.ROOT, "%.1fs video", result.totalFrames() / (double) format.fps()));
     }
 

@@ -18,7 +18,7 @@ public final class CostAccounting implements Pipeline.Completion {
         if (ctx.job().read(r -> r.result("costEstimate")) == null) {
             return;                                   // a dry run, or a job that failed before its estimate
         }
-        ctx.job().putResult("actualCost", ActualCost.of(ctx.production().providers(), usage(ctx.production())));
+        ctx.job().output("actualCost", ActualCost.of(ctx.production().providers(), usage(ctx.production())));
     }
 
     static ActualCost.Usage usage(Production p) {

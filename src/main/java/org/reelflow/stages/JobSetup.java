@@ -158,7 +158,7 @@ public final class JobSetup implements Pipeline.Preparation {
                                           resolved.llmModel(), resolved.llmBaseUrl(), resolved.searchProvider());
         }
         p.providers(resolved);
-        ctx.job().putResult("providers", resolved.toJson());
+        ctx.job().output("providers", resolved.toJson());
     }
 
     /**

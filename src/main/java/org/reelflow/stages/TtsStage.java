@@ -45,8 +45,8 @@ public final class TtsStage implements Stage {
         ctx.production().voiceover(v);
         JsonArrayBuilder words = Json.createArrayBuilder();
         v.words().forEach(w -> words.add(w.toJson()));
-        ctx.job().putResult("words", words.build());
-        ctx.job().putResult("voiceover", Json.createObjectBuilder()
+        ctx.job().output("words", words.build());
+        ctx.job().output("voiceover", Json.createObjectBuilder()
                 .add("path", ctx.runDir().getFileName() + "/assets/" + v.audio().getFileName())
                 .add("provider", voice.provider()).add("durationSec", v.durationSec()).build());
         return StageResult.complete(v.words().size() + " words");

@@ -69,6 +69,8 @@ export function applyFrame(state, frame, now = Date.now()) {
   } else if (frame.event === 'job:completed' || frame.event === 'job:failed') {
     applyTerminal(state.record, frame.event, data, now);
     state.ended = true;
+  } else if (JOB_CHANGES.has(frame.event)) {
+    applyJob(state.record, frame.event, data, now);
   } else {
     applyStage(state, data, now);
   }
@@ -92,6 +94,23 @@ function estimateStarts(record, now) {
     if (typeof st.durationSec === 'number') t += st.durationSec * 1000;
   }
   return out;
+}
+
+// The record's own bookkeeping (the server folds them the same way); none is shown by itself.
+const JOB_CHANGES = new Set(['job:started', 'job:output', 'job:cancel_requested']);
+const RECORD_FIELDS = new Set(['id', 'topic', 'archetype', 'requestedArchetype', 'pacing', 'platform', 'dryRun', 'replay',
+  'status', 'createdAt', 'startedAt', 'completedAt', 'cancelRequested', 'stages', 'error']);
+
+function applyJob(r, event, d, now) {
+  if (event === 'job:started') {
+    r.status = 'running';
+    r.startedAt = new Date(now).toISOString();
+    r.runDir = d.runDir;
+  } else if (event === 'job:output') {
+    if (typeof d.field === 'string' && !RECORD_FIELDS.has(d.field)) r[d.field] = d.value;
+  } else if (event === 'job:cancel_requested') {
+    r.cancelRequested = true;
+  }
 }
 
 function applyTerminal(r, event, d, now) {

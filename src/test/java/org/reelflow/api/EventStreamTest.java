@@ -63,7 +63,7 @@ class EventStreamTest {
     }
 
     static final List<String> NORMAL_RUN = List.of(
-            "stage:research start", "stage:research complete", "stage:research results",
+            "job:started", "stage:research start", "stage:research complete", "stage:research results",
             "stage:director start", "stage:director complete", "stage:director score", "stage:director cost_estimate",
             "stage:tts start", "stage:tts complete",
             "stage:visuals start", "stage:visuals asset", "stage:visuals asset", "stage:visuals complete",
@@ -92,7 +92,7 @@ class EventStreamTest {
                 assertThat(meta.getJsonObject("stages").getJsonObject("research").getString("status"), is("running"));
                 gate.countDown();
                 List<Event> rest = sse.readToEnd(WAIT);
-                List<String> all = new ArrayList<>(List.of("stage:research start"));
+                List<String> all = new ArrayList<>(List.of("job:started", "stage:research start"));
                 all.addAll(shape(rest));
                 assertThat(all, equalTo(NORMAL_RUN));
                 assertIdsFollow(Long.parseLong(snapshot.id()), rest);
@@ -128,9 +128,9 @@ class EventStreamTest {
             server.awaitStatus(id, WAIT, "failed");
             try (SseClient sse = server.events(id, Map.of("Last-Event-ID", "0"))) {
                 List<Event> events = sse.readToEnd(WAIT);
-                assertThat(shape(events).subList(7, shape(events).size()),
+                assertThat(shape(events).subList(8, shape(events).size()),
                            contains("stage:tts start", "stage:tts error", "job:failed"));
-                assertThat(TestServer.json(events.get(8).data()).asJsonObject().getString("error"),
+                assertThat(TestServer.json(events.get(9).data()).asJsonObject().getString("error"),
                            is("ELEVENLABS_API_KEY is required"));
                 assertThat(events.getLast().data(), is("{\"error\":\"ELEVENLABS_API_KEY is required\"}"));
             }

@@ -49,11 +49,12 @@ class PipelineScenariosTest {
             String id = server.submit("{\"topic\":\"Black holes\",\"dryRun\":true,\"archetype\":\"infographic\"}");
             server.awaitStatus(id, WAIT, "completed");
             List<Event> log = wholeLog(server, id);
-            assertThat(shape(log), contains("stage:research start", "stage:research complete", "stage:research results",
+            assertThat(shape(log), contains("job:started", "job:output", "stage:research start", "stage:research complete",
+                    "stage:research results",
                     "stage:director start", "stage:director complete", "stage:director score",
                     "stage:tts skipped", "stage:visuals skipped", "stage:assembly skipped", "stage:critic skipped",
                     "job:completed"));
-            for (int i = 6; i < 10; i++) {
+            for (int i = 8; i < 12; i++) {
                 assertThat(TestServer.json(log.get(i).data()).asJsonObject().getString("reason"), is("dry run"));
             }
             JsonObject meta = server.job(id);
@@ -78,11 +79,12 @@ class PipelineScenariosTest {
             String id = server.submit("{\"topic\":\"Space\",\"dryRun\":true,\"score\":" + score + "}");
             server.awaitStatus(id, WAIT, "completed");
             List<Event> log = wholeLog(server, id);
-            assertThat(shape(log), contains("stage:research skipped", "stage:director start", "stage:director score",
+            assertThat(shape(log), contains("job:started", "job:output", "stage:research skipped", "stage:director start",
+                    "stage:director score",
                     "stage:director complete", "stage:tts skipped", "stage:visuals skipped", "stage:assembly skipped",
                     "stage:critic skipped", "job:completed"));
-            assertThat(TestServer.json(log.get(0).data()).asJsonObject().getString("reason"), is("Replaying from saved score"));
-            assertThat(TestServer.json(log.get(3).data()).asJsonObject().getString("detail"), is("Replayed from saved score"));
+            assertThat(TestServer.json(log.get(2).data()).asJsonObject().getString("reason"), is("Replaying from saved score"));
+            assertThat(TestServer.json(log.get(5).data()).asJsonObject().getString("detail"), is("Replayed from saved score"));
             assertThat(server.job(id).getString("archetype"), is("comic_book"));
         }
     }
@@ -98,7 +100,7 @@ class PipelineScenariosTest {
             String id = server.submit("{\"topic\":\"Space\",\"score\":" + score + "}");
             server.awaitStatus(id, WAIT, "failed", "completed");
             List<String> log = shape(wholeLog(server, id));
-            assertThat(log.subList(0, 5), contains("stage:research skipped", "stage:director start",
+            assertThat(log.subList(0, 7), contains("job:started", "job:output", "stage:research skipped", "stage:director start",
                     "stage:director score", "stage:director cost_estimate", "stage:director complete"));
             assertThat(server.job(id).getJsonObject("costEstimate").containsKey("totalCost"), is(true));
         }
@@ -120,8 +122,8 @@ class PipelineScenariosTest {
                 assertThat(res.statusCode(), is(200));
                 assertThat(res.body(), is("{\"status\":\"cancelled\"}"));
                 List<Event> rest = sse.readToEnd(WAIT);
-                assertThat(shape(rest), contains("job:failed"));
-                assertThat(rest.getFirst().data(), is(CANCELLED));
+                assertThat(shape(rest), contains("job:cancel_requested", "job:failed"));
+                assertThat(rest.getLast().data(), is(CANCELLED));
             }
             JsonObject meta = server.job(queued);
             assertThat(meta.getString("status"), is("cancelled"));
@@ -171,8 +173,9 @@ class PipelineScenariosTest {
             assertThat(meta.getJsonObject("stages").getJsonObject("visuals").getString("status"), is("pending"));
             assertThat("no child process outlives the job", sleepChildren(), is(0L));
             List<Event> log = wholeLog(server, id);
-            assertThat("the terminal event is the only one a cancel sends",
-                       shape(log.subList(log.size() - 2, log.size())), contains("stage:tts start", "job:failed"));
+            assertThat("a cancel sends its request and the terminal event, no stage event",
+                       shape(log.subList(log.size() - 3, log.size())),
+                       contains("stage:tts start", "job:cancel_requested", "job:failed"));
             assertThat(log.getLast().data(), is(CANCELLED));
         }
     }

@@ -483,7 +483,7 @@ class CloudJobTest {
             assertThat(shape.toString(), shape.getLast(), is("job:failed"));
             String error = TestServer.json(events.getLast().data()).asJsonObject().getString("error");
             assertThat(error, is("Invalid API key for anthropic (HTTP 401)"));
-            assertThat(shape, contains("stage:research start", "stage:research error", "job:failed"));
+            assertThat(shape, contains("job:started", "job:output", "stage:research start", "stage:research error", "job:failed"));
             assertThat("one request: the key is not retried", anthropic.withoutModelLists().size(), is(1));
             assertThat(error, not(containsString(ANTHROPIC_KEY)));
             assertThat("no media stage started: " + shape, shape.stream().noneMatch(s ->
@@ -554,7 +554,7 @@ class CloudJobTest {
                     + ANTHROPIC_KEY + "\",\"ELEVENLABS_API_KEY\":\"" + ELEVENLABS_KEY + "\",\"GOOGLE_API_KEY\":\"" + GOOGLE_KEY
                     + "\"}}");
             List<Event> events = eventsOf(server, id);
-            assertThat(shape(events), contains("job:failed"));
+            assertThat("refused before its providers are recorded", shape(events), contains("job:started", "job:failed"));
             assertThat(failure(events), is("lyria does not serve the model lyria-3.5 (GET /v1beta/models does not list "
                                            + "it). Change providers.models.music.lyria (PROVIDERS_MODELS_MUSIC_LYRIA)."));
             assertThat(server.job(id).getString("status"), is("failed"));
@@ -577,7 +577,7 @@ class CloudJobTest {
             String id = server.submit("{\"topic\":\"Honey\",\"dryRun\":true,\"providers\":{\"llm\":\"gemini\","
                                       + "\"llmModel\":\"gemini-0.9-gone\"}}");
             List<Event> events = eventsOf(server, id);
-            assertThat(shape(events), contains("job:failed"));
+            assertThat("refused before its providers are recorded", shape(events), contains("job:started", "job:failed"));
             assertThat(failure(events), is("gemini does not serve the model gemini-0.9-gone (GET /v1beta/models does not "
                                            + "list it; it lists the current gemini-3.8-flash). Change the job's "
                                            + "providers.llmModel."));
@@ -624,7 +624,7 @@ class CloudJobTest {
         try (TestServer server = TestServer.start(dir, StandardStages::create, config, Map.of("GOOGLE_API_KEY", GOOGLE_KEY))) {
             String id = server.submit("{\"topic\":\"Honey\",\"dryRun\":true,\"providers\":{\"llm\":\"gemini\"}}");
             List<Event> events = eventsOf(server, id);
-            assertThat(shape(events), contains("stage:research start", "stage:research error", "job:failed"));
+            assertThat(shape(events), contains("job:started", "job:output", "stage:research start", "stage:research error", "job:failed"));
             assertThat(failure(events), is("gemini does not serve the model gemini-0.9-gone (HTTP 404). Change "
                                            + "providers.models.llm.gemini (PROVIDERS_MODELS_LLM_GEMINI)."));
             assertThat(only(google.requests()).path(), is("/v1beta/models/gemini-0.9-gone:generateContent"));

@@ -21,6 +21,9 @@ class EventCodecTest {
     /** One of every kind; {@link #everyKindHasASample()} keeps the list complete. */
     static final List<Event> SAMPLES = List.of(
             new Event.JobSnapshot(Json.createObjectBuilder().add("id", "1").add("status", "running").build()),
+            new Event.JobStarted("2026-01-02-030405-boats"),
+            new Event.JobOutput("words", Json.createArrayBuilder().add(Json.createObjectBuilder().add("word", "hi")).build()),
+            new Event.CancelRequested(),
             new Event.JobCompleted(),
             new Event.JobFailed("boom", false),
             new StageEvent.StageStarted(StageName.RESEARCH),

@@ -160,7 +160,7 @@ class CrashRecoveryTest {
         JobService service = new JobService(store, log, registry, new FifoJobQueue(), Clock.systemUTC(), 0,
                                             Duration.ofSeconds(1));
         Job job = service.submit(REQUEST);
-        job.markRunning();
+        job.start("run");
         for (StageName s : StageName.values()) {
             job.emit(new StageEvent.StageStarted(s));
             job.emit(new StageEvent.StageCompleted(s, "ok", 0.1));
@@ -180,23 +180,23 @@ class CrashRecoveryTest {
     void aJobKilledAfterItsLogEndedButBeforeItsRecordWasSavedComesBackCompleted() throws Exception {
         Job job = runningJobWithEveryStageDone();
         store.dead = true;
-        assertThrows(UncheckedIOException.class, () -> job.emit(new Event.JobCompleted()));
+        assertThrows(UncheckedIOException.class, () -> job.complete());
         Path folder = dir.resolve(job.id());
         List<String> lines = Files.readAllLines(folder.resolve(FileEventLog.FILE_NAME));
-        assertThat("the crash window: the log ended", lines.getLast(), startsWith("{\"id\":13,\"event\":\"job:completed\""));
+        assertThat("the crash window: the log ended", lines.getLast(), startsWith("{\"id\":14,\"event\":\"job:completed\""));
         assertThat("… the record did not", readJson(folder.resolve("meta.json")).getString("status"), is("running"));
-        String ended = Files.getLastModifiedTime(folder.resolve(FileEventLog.FILE_NAME)).toInstant().toString();
+        String ended = TestServer.json(lines.getLast()).asJsonObject().getString("at");
 
         try (LogCapture logs = LogCapture.start(); TestServer server = restart(dir)) {
             JsonObject record = server.job(job.id());
             assertThat(record.getString("status"), is("completed"));
-            assertThat("the job ended when its log was written, not at the restart", record.getString("completedAt"),
+            assertThat("the job ended when its terminal event was logged, not at the restart", record.getString("completedAt"),
                        is(ended));
             assertThat(record.getJsonObject("stages").getJsonObject("critic").getString("status"), is("done"));
             assertThat("saved, not only fixed in memory", readJson(folder.resolve("meta.json")).getString("status"),
                        is("completed"));
             assertThat(logs.records(), hasItem(org.hamcrest.Matchers.containsString(
-                    "Job 1: the record said running but the event log ends in job:completed")));
+                    "Job 1: meta.json was behind its event log")));
             JsonObject stats = TestServer.json(server.get("/api/v1/stats").body()).asJsonObject();
             assertThat(stats.getInt("activeJobs"), is(0));
             assertThat(stats.getInt("completedJobs"), is(1));
@@ -219,14 +219,14 @@ class CrashRecoveryTest {
         for (JobEvent e; (e = watcher.poll(0, TimeUnit.MILLISECONDS)) != null; ) {
             seen = e;
         }
-        assertThat("the client was shown event 13, which never reached the log", seen.id(), is(13L));
+        assertThat("the client was shown event 14, which never reached the log", seen.id(), is(14L));
 
         try (TestServer server = restart(dir)) {
             assertThat(server.job(job.id()).getString("status"), is("failed"));
-            try (SseClient sse = server.events(job.id(), Map.of("Last-Event-ID", "13"))) {
+            try (SseClient sse = server.events(job.id(), Map.of("Last-Event-ID", "14"))) {
                 assertThat(shape(sse.readToEnd(WAIT)), contains("job:failed"));
             }
-            try (SseClient sse = server.events(job.id(), Map.of("Last-Event-ID", "12"))) {
+            try (SseClient sse = server.events(job.id(), Map.of("Last-Event-ID", "13"))) {
                 assertThat(shape(sse.readToEnd(WAIT)), contains("job:failed"));
             }
         }
@@ -237,8 +237,7 @@ class CrashRecoveryTest {
         Job job = runningJobWithEveryStageDone();
         Subscription watcher = registry.subscribe(job.id());
         log.gate = new CountDownLatch(1);
-        CompletableFuture<JobEvent> emitting = CompletableFuture.supplyAsync(
-                () -> job.emit(new Event.JobCompleted()));
+        CompletableFuture<Void> emitting = CompletableFuture.runAsync(job::complete);
         assertThat(log.appending.await(10, TimeUnit.SECONDS), is(true));
         assertThat("not before it is persisted", watcher.poll(200, TimeUnit.MILLISECONDS), is(nullValue()));
         log.gate.countDown();
@@ -250,8 +249,8 @@ class CrashRecoveryTest {
     void anEventAppendedAfterATornLineIsNotLostWithIt() throws Exception {
         Job job = runningJobWithEveryStageDone();
         Path events = dir.resolve(job.id()).resolve(FileEventLog.FILE_NAME);
-        // The machine died inside the append of event 13: half a line, no newline.
-        Files.writeString(events, "{\"id\":13,\"event\":\"stage:cri", StandardOpenOption.APPEND);
+        // The machine died inside the append of event 14: half a line, no newline.
+        Files.writeString(events, "{\"id\":14,\"event\":\"stage:cri", StandardOpenOption.APPEND);
         try (TestServer server = restart(dir)) {
             assertThat(server.job(job.id()).getString("status"), is("failed"));
         }

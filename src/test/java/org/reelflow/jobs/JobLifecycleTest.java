@@ -66,9 +66,9 @@ class JobLifecycleTest {
             try (SseClient sse = third.events(done, Map.of("Last-Event-ID", "0"))) {
                 List<String> log = shape(sse.readToEnd(WAIT));
                 assertThat("the whole log survives a restart", log.getLast(), is("job:completed"));
-                assertThat("six stages started and completed, then job:completed", log.size(), is(13));
+                assertThat("started, six stages started and completed, then job:completed", log.size(), is(14));
             }
-            try (SseClient sse = third.events(running, Map.of("Last-Event-ID", "3"))) {
+            try (SseClient sse = third.events(running, Map.of("Last-Event-ID", "4"))) {
                 assertThat(shape(sse.readToEnd(WAIT)), contains("job:failed"));
             }
         }

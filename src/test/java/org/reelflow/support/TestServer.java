@@ -31,11 +31,13 @@ public final class TestServer implements AutoCloseable {
 
     private final Engine engine;
     private final Server server;
+    private final Path jobsDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestServer(Engine engine, Server server) {
+    private TestServer(Engine engine, Server server, Path jobsDir) {
         this.engine = engine;
         this.server = server;
+        this.jobsDir = jobsDir;
     }
 
     public static TestServer start(Path jobsDir, Function<Services, Pipeline> pipeline) throws IOException {
@@ -61,7 +63,7 @@ public final class TestServer implements AutoCloseable {
                 .build());
         Engine engine = Engine.start(reelflow, pipeline, env::get);
         try {
-            return new TestServer(engine, Server.start(reelflow, engine));
+            return new TestServer(engine, Server.start(reelflow, engine), jobsDir);
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -151,9 +153,11 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server, then checks that every job it leaves is the fold of its log — so every server test does. */
     @Override
     public void close() {
         server.stop();
         engine.close();
+        FoldCheck.check(jobsDir);
     }
 }
