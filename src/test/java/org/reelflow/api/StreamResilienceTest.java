@@ -91,7 +91,7 @@ class StreamResilienceTest {
                                 seen.add(Long.parseLong(e.id()));
                             }
                             lastId = e.id();
-                            if (e.name().startsWith("job:") && !e.name().equals("job:snapshot")) {
+                            if (e.name().equals("job:completed") || e.name().equals("job:failed")) {
                                 ended = true;
                                 break;
                             }
