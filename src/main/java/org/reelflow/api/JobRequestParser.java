@@ -19,7 +19,7 @@ import org.reelflow.score.PacingTier;
 import org.reelflow.score.ScoreValidationException;
 
 /**
- * Validates a {@code POST /api/v1/jobs} body in OpenReels' order and with its messages (inventory §2), and
+ * Validates a {@code POST /api/v1/jobs} body in OpenReels' order and with its messages, and
  * closes the reference's gaps: {@code dryRun}, {@code noMusic}, {@code noVideo} must be booleans (the string
  * "false" is not true), {@code keys} must map names to strings, {@code maxCostUsd} must be a non-negative number.
  */

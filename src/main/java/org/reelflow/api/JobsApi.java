@@ -18,7 +18,7 @@ import org.reelflow.jobs.Job;
 import org.reelflow.jobs.JobRequest;
 import org.reelflow.jobs.JobService;
 
-/** Submit, list, read, cancel and delete jobs, with OpenReels' status codes and messages (inventory §2). */
+/** Submit, list, read, cancel and delete jobs, with OpenReels' status codes and messages. */
 public final class JobsApi implements HttpService {
 
     private static final int DEFAULT_LIMIT = 20;

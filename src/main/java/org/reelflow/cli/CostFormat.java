@@ -9,7 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /**
- * The reference CLI's cost estimate text ({@code formatCostEstimate}, inventory §5), from a {@code cost_estimate}
+ * The reference CLI's cost estimate text ({@code formatCostEstimate}), from a {@code cost_estimate}
  * event's {@code estimate}: total to 3 decimals, parts to 4, then stock and per-scene lines.
  */
 public final class CostFormat {
@@ -73,7 +73,7 @@ public final class CostFormat {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
-    /** The reference's unit prices of an image provider (inventory §5); other providers (local cards) are free. */
+    /** The reference's unit prices of an image provider; other providers (local cards) are free. */
     public static double perImage(String imageProvider) {
         if (imageProvider == null) {
             return 0;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The command line of {@code reelflow generate}, as written: flags the reference CLI has (inventory §6), in its
+ * The command line of {@code reelflow generate}, as written: flags the reference CLI has, in its
  * spellings ({@code --opt value}, {@code --opt=value}, {@code -p value}, {@code --} ends the options). Only the
  * syntax is checked here; what the values mean (providers, archetype, files …) is checked by {@link GenerateRequest}.
  *

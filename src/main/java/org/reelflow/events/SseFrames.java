@@ -3,7 +3,7 @@ package org.reelflow.events;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Server-Sent Events framing, written by hand: Helidon's SseSink cannot write {@code retry:} (helidon-notes §2),
+ * Server-Sent Events framing, written by hand: Helidon's SseSink cannot write {@code retry:},
  * and pre-framed bytes let one serialization serve every subscriber. Field names are followed by one space, as
  * OpenReels writes them ({@code event: <name>}); every data payload is a single line of JSON.
  */

@@ -52,7 +52,7 @@ import org.reelflow.events.StageName;
 
 /**
  * A job's record — meta.json, served verbatim by {@code GET /api/v1/jobs/:id} and as the stream's snapshot.
- * Field names are OpenReels' (inventory §1.6). Unlike the reference it keeps {@code createdAt} from submission,
+ * Field names are OpenReels'. Unlike the reference it keeps {@code createdAt} from submission,
  * {@code pacing}, the requested and the chosen archetype, and what each stage really produced. Not thread-safe:
  * only its {@link Job} touches it, under the job's lock.
  */
